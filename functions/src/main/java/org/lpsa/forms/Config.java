@@ -1,0 +1,56 @@
+package org.lpsa.forms;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The functions' configuration: environment variables in Lambda (set by template.yaml); the local stack,
+ * which runs handlers in its own JVM, sets the same names as system properties.
+ */
+public final class Config {
+    public static final String EVENTS_TABLE = "EVENTS_TABLE";
+    public static final String REGISTRATIONS_TABLE = "REGISTRATIONS_TABLE";
+    public static final String SENDER_ADDRESS = "SENDER_ADDRESS";
+    public static final String MAIL_DOMAIN = "MAIL_DOMAIN";
+    public static final String SITE_URL = "SITE_URL";
+    /** Endpoint overrides, set only by the local stack and tests. */
+    public static final String DYNAMODB_ENDPOINT = "LPSA_DYNAMODB_ENDPOINT";
+    public static final String SES_ENDPOINT = "LPSA_SES_ENDPOINT";
+    public static final String AWS_REGION = "AWS_REGION";
+
+    private final Function<String, String> source;
+
+    public Config(Function<String, String> source) {
+        this.source = source;
+    }
+
+    public static Config fromEnvironment() {
+        return new Config(name -> {
+            String value = System.getenv(name);
+            return value != null ? value : System.getProperty(name);
+        });
+    }
+
+    public static Config of(Map<String, String> values) {
+        return new Config(values::get);
+    }
+
+    /** A required setting; a missing one is a deployment mistake, reported by name. */
+    public String require(String name) {
+        String value = source.apply(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("missing configuration " + name);
+        }
+        return value;
+    }
+
+    public String get(String name, String fallback) {
+        return Objects.requireNonNullElse(source.apply(name), fallback);
+    }
+
+    public String optional(String name) {
+        String value = source.apply(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,165 @@
+package org.lpsa.forms.http;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The fields of a submitted form, from a JSON object or an {@code application/x-www-form-urlencoded}
+ * body, read the same way by validators. Wrong types become field errors, collected here.
+ */
+public final class Fields {
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final Map<String, Object> values;
+    private final boolean form;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private Fields(Map<String, Object> values, boolean form) {
+        this.values = values;
+        this.form = form;
+    }
+
+    /** Reads the body: 415 for another media type, 413 when too large, 400 when it cannot be parsed. */
+    public static Fields of(ApiRequest request) {
+        String type = request.mediaType();
+        boolean json = type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+        boolean form = type.equals("application/x-www-form-urlencoded");
+        if (!json && !form) {
+            throw new ApiException(415, "Content-Type",
+                    "Send the form as application/json or application/x-www-form-urlencoded"
+                            + (type.isEmpty() ? "." : ", not " + type + "."));
+        }
+        if (request.body().length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "body", "The form is too large: at most " + MAX_BODY_BYTES / 1024 + " KB can be sent.");
+        }
+        String text = utf8(request.body());
+        return json ? new Fields(parseJson(text), false) : new Fields(parseForm(text), true);
+    }
+
+    public static Fields ofJson(Map<String, Object> values) {
+        return new Fields(values, false);
+    }
+
+    public boolean isForm() {
+        return form;
+    }
+
+    public boolean has(String name) {
+        Object value = values.get(name);
+        return value != null && !(value instanceof String s && s.isBlank())
+                && !(value instanceof List<?> l && l.stream().allMatch(v -> v == null || String.valueOf(v).isBlank()));
+    }
+
+    /** A single text value, or null when absent; a value of another type is an error. */
+    public String text(String name) {
+        Object value = values.get(name);
+        if (value instanceof List<?> list && form) {
+            value = list.isEmpty() ? null : list.get(0);
+        }
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        errors.add(new FieldError(name, "must be text"));
+        return null;
+    }
+
+    /** A list of text values; a single text value counts as a list of one. */
+    public List<String> list(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof String s) {
+            return List.of(s);
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(v -> v instanceof String)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        errors.add(new FieldError(name, "must be a list of choices"));
+        return List.of();
+    }
+
+    /**
+     * A yes/no value: JSON true or false; in a form, a ticked box sends "on" and an unticked one sends
+     * nothing, so absent means no there. Returns null when absent from JSON or not a yes/no value.
+     */
+    public Boolean flag(String name) {
+        Object value = values.get(name);
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value == null) {
+            return form ? Boolean.FALSE : null;
+        }
+        String text = form && value instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(l.size() - 1))
+                : String.valueOf(value);
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "on", "yes", "1" -> { return Boolean.TRUE; }
+            case "false", "off", "no", "0", "" -> { return Boolean.FALSE; }
+            default -> {
+                errors.add(new FieldError(name, "must be true or false"));
+                return null;
+            }
+        }
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(400, "body", "The form must be sent as UTF-8 text.");
+        }
+    }
+
+    private static Map<String, Object> parseJson(String text) {
+        Object parsed;
+        try {
+            parsed = Json.value(text);
+        } catch (IOException | RuntimeException e) {
+            throw new ApiException(400, "body", "The body is not valid JSON.");
+        }
+        if (!(parsed instanceof Map<?, ?>)) {
+            throw new ApiException(400, "body", "The body must be a JSON object with the form's fields.");
+        }
+        return Json.map(parsed);
+    }
+
+    private static Map<String, Object> parseForm(String text) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (text.isEmpty()) {
+            return values;
+        }
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                @SuppressWarnings("unchecked")
+                List<String> list = (List<String>) values.computeIfAbsent(name, k -> new ArrayList<String>());
+                list.add(value);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "body", "The form data is not correctly encoded.");
+            }
+        }
+        return values;
+    }
+}

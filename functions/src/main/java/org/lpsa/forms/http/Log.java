@@ -1,0 +1,46 @@
+package org.lpsa.forms.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One JSON line per event on stdout (CloudWatch in Lambda), always with the request id. Callers pass
+ * ids and counts, never an email address, name or token.
+ */
+public final class Log {
+    private Log() {}
+
+    public static void info(String requestId, String message, Object... keyValues) {
+        write("INFO", requestId, message, null, keyValues);
+    }
+
+    public static void warn(String requestId, String message, Object... keyValues) {
+        write("WARN", requestId, message, null, keyValues);
+    }
+
+    public static void error(String requestId, String message, Throwable error, Object... keyValues) {
+        write("ERROR", requestId, message, error, keyValues);
+    }
+
+    private static void write(String level, String requestId, String message, Throwable error, Object... keyValues) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", level);
+        line.put("requestId", requestId);
+        line.put("message", message);
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            line.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+        }
+        if (error != null) {
+            // the class and the top frame locate the fault; messages may carry user input, so they stay out
+            line.put("error", error.getClass().getName());
+            StackTraceElement[] trace = error.getStackTrace();
+            if (trace.length > 0) {
+                line.put("at", trace[0].toString());
+            }
+            if (error.getCause() != null) {
+                line.put("cause", error.getCause().getClass().getName());
+            }
+        }
+        System.out.println(Json.write(line));
+    }
+}

@@ -1,0 +1,63 @@
+package org.lpsa.forms.registration;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which time zones each country uses, from the tz database's zone.tab (shipped as a resource, so no
+ * ICU): a registrant who gives no zone gets their country's zone when it has exactly one.
+ */
+public final class CountryZones {
+    private static final Map<String, List<ZoneId>> ZONES = load();
+    /** ISO 3166-1 alpha-2 codes; XK (Kosovo) is user-assigned but in common use, and in zone.tab. */
+    private static final Set<String> COUNTRIES = countries();
+
+    private CountryZones() {}
+
+    public static boolean isCountry(String code) {
+        return COUNTRIES.contains(code);
+    }
+
+    /** The country's zone when it has only one. */
+    public static Optional<ZoneId> single(String country) {
+        List<ZoneId> zones = ZONES.getOrDefault(country, List.of());
+        return zones.size() == 1 ? Optional.of(zones.get(0)) : Optional.empty();
+    }
+
+    private static Set<String> countries() {
+        Set<String> codes = new java.util.HashSet<>(Set.of(java.util.Locale.getISOCountries()));
+        codes.addAll(ZONES.keySet());
+        return Set.copyOf(codes);
+    }
+
+    private static Map<String, List<ZoneId>> load() {
+        Map<String, List<ZoneId>> zones = new HashMap<>();
+        try (InputStream in = CountryZones.class.getResourceAsStream("/zone.tab")) {
+            if (in == null) {
+                throw new IllegalStateException("zone.tab is missing from the package");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t");
+                zones.computeIfAbsent(columns[0], k -> new ArrayList<>()).add(ZoneId.of(columns[2]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(zones);
+    }
+}

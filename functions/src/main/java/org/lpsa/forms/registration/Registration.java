@@ -1,0 +1,30 @@
+package org.lpsa.forms.registration;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/** One person's registration for one event, as stored (key: eventId + normalised email). */
+public record Registration(String eventId, String email, String name, String organization, String role,
+                           String country, List<String> interests, boolean newsletter, ZoneId timeZone,
+                           String timeZoneSource, String invitedBy, String formVersion, String channel,
+                           String status, Instant registeredAt, String emailStatus, long emailAttempts) {
+
+    public static final String REGISTERED = "registered";
+
+    /** Confirmation states: written PENDING, claimed SENDING by one mailer, then SENT (or FAILED). */
+    public static final String EMAIL_PENDING = "PENDING";
+    public static final String EMAIL_SENDING = "SENDING";
+    public static final String EMAIL_SENT = "SENT";
+    public static final String EMAIL_FAILED = "FAILED";
+
+    static Registration newFrom(String eventId, RegistrationRequest r, String channel, Instant now) {
+        return new Registration(eventId, r.email(), r.name(), r.organization(), r.role().id(), r.country(),
+                r.interests(), r.newsletter(), r.timeZone(), r.timeZoneSource().name().toLowerCase(java.util.Locale.ROOT),
+                r.invitedBy(), r.formVersion(), channel, REGISTERED, now, EMAIL_PENDING, 0);
+    }
+
+    public boolean timeZoneGuessed() {
+        return "default".equals(timeZoneSource);
+    }
+}

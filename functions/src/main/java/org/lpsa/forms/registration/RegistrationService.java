@@ -1,0 +1,65 @@
+package org.lpsa.forms.registration;
+
+import java.time.Clock;
+import java.util.regex.Pattern;
+import org.lpsa.forms.Config;
+import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.events.Event;
+import org.lpsa.forms.events.EventRepository;
+import org.lpsa.forms.http.ApiException;
+import org.lpsa.forms.http.Fields;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Registers a person for an event with one conditional write keyed on (eventId, email). The write is
+ * the commit point: the confirmation is sent afterwards by the mailer, driven by the stored item.
+ */
+public final class RegistrationService {
+    private static final Pattern EVENT_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
+
+    public enum Outcome { REGISTERED, ALREADY_REGISTERED }
+
+    public record Result(Outcome outcome, Event event, Registration registration) {}
+
+    private final EventRepository events;
+    private final RegistrationRepository registrations;
+    private final Clock clock;
+
+    public RegistrationService(EventRepository events, RegistrationRepository registrations, Clock clock) {
+        this.events = events;
+        this.registrations = registrations;
+        this.clock = clock;
+    }
+
+    public static RegistrationService fromConfig(Config config) {
+        DynamoDbClient dynamo = new AwsClients(config).dynamoDb();
+        Clock clock = Clock.systemUTC();
+        return new RegistrationService(
+                new EventRepository(dynamo, config.require(Config.EVENTS_TABLE), clock),
+                new RegistrationRepository(dynamo, config.require(Config.REGISTRATIONS_TABLE)),
+                clock);
+    }
+
+    /** The event, if it exists and takes registrations now: 404 or 409 otherwise. */
+    public Event openEvent(String eventId) {
+        Event event = (eventId == null || !EVENT_ID.matcher(eventId).matches() ? null : events.find(eventId).orElse(null));
+        if (event == null) {
+            throw new ApiException(404, "eventId", "There is no meeting with this address. Check the link in your invitation.");
+        }
+        if (!event.acceptsRegistrations(clock.instant())) {
+            throw new ApiException(409, "eventId", "Registration for \"" + event.title() + "\" is closed.");
+        }
+        return event;
+    }
+
+    public Result register(String eventId, Fields fields, String channel) {
+        Event event = openEvent(eventId);
+        RegistrationRequest request = RegistrationForm.validate(fields);
+        Registration registration = Registration.newFrom(event.eventId(), request, channel, clock.instant());
+        if (registrations.insertIfAbsent(registration)) {
+            return new Result(Outcome.REGISTERED, event, registration);
+        }
+        Registration existing = registrations.find(event.eventId(), request.email()).orElse(registration);
+        return new Result(Outcome.ALREADY_REGISTERED, event, existing);
+    }
+}

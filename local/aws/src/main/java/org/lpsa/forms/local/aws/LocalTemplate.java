@@ -1,0 +1,244 @@
+package org.lpsa.forms.local.aws;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * template.yaml read the way the local stack needs it: tables, functions, their HTTP routes, stream
+ * sources and schedules, with the intrinsic functions the template uses resolved to local values.
+ */
+public final class LocalTemplate {
+    public record Table(String logicalId, String name, Map<String, Object> properties) {
+        public boolean streamed() {
+            return properties.get("StreamSpecification") != null;
+        }
+    }
+
+    public record HttpRoute(String method, String path) {}
+
+    public record StreamSource(String tableLogicalId, List<String> filterPatterns, int batchSize) {}
+
+    public record Function(String logicalId, String handler, Map<String, String> environment,
+                           List<HttpRoute> routes, List<StreamSource> streams, List<String> schedules) {}
+
+    /** A CloudFormation short-form intrinsic such as {@code !Ref X}, kept until it is resolved. */
+    record Intrinsic(String name, Object argument) {}
+
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
+
+    private final Map<String, Object> root;
+    private final String stackName;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+
+    private LocalTemplate(Map<String, Object> root, String stackName, Map<String, String> overrides) {
+        this.root = root;
+        this.stackName = stackName;
+        map(root.get("Parameters")).forEach((name, spec) -> {
+            Object fallback = map(spec).get("Default");
+            parameters.put(name, fallback == null ? "" : String.valueOf(fallback));
+        });
+        parameters.putAll(overrides);
+    }
+
+    public static LocalTemplate load(Path file, String stackName, Map<String, String> parameterOverrides) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Map<String, Object> root = new Yaml(new CloudFormationConstructor()).load(reader);
+            return new LocalTemplate(root, stackName, parameterOverrides);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public String stackName() {
+        return stackName;
+    }
+
+    public String parameter(String name) {
+        return parameters.get(name);
+    }
+
+    public List<Table> tables() {
+        List<Table> tables = new ArrayList<>();
+        resources().forEach((id, resource) -> {
+            if ("AWS::DynamoDB::Table".equals(map(resource).get("Type"))) {
+                tables.add(new Table(id, tableName(id), map(map(resource).get("Properties"))));
+            }
+        });
+        return tables;
+    }
+
+    public Table table(String logicalId) {
+        return tables().stream().filter(t -> t.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("template.yaml has no table " + logicalId));
+    }
+
+    public List<Function> functions() {
+        Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
+        List<Function> functions = new ArrayList<>();
+        resources().forEach((id, resource) -> {
+            if (!"AWS::Serverless::Function".equals(map(resource).get("Type"))) {
+                return;
+            }
+            Map<String, Object> properties = map(map(resource).get("Properties"));
+            Map<String, String> environment = new LinkedHashMap<>();
+            environmentOf(globals).forEach((k, v) -> environment.put(k, String.valueOf(resolve(v))));
+            environmentOf(properties).forEach((k, v) -> environment.put(k, String.valueOf(resolve(v))));
+            List<HttpRoute> routes = new ArrayList<>();
+            List<StreamSource> streams = new ArrayList<>();
+            List<String> schedules = new ArrayList<>();
+            map(properties.get("Events")).forEach((name, event) -> {
+                Map<String, Object> eventProperties = map(map(event).get("Properties"));
+                switch (String.valueOf(map(event).get("Type"))) {
+                    case "HttpApi" -> routes.add(new HttpRoute(
+                            String.valueOf(eventProperties.get("Method")).toUpperCase(),
+                            String.valueOf(eventProperties.get("Path"))));
+                    case "DynamoDB" -> streams.add(streamSource(eventProperties));
+                    case "Schedule" -> schedules.add(String.valueOf(resolve(eventProperties.get("Schedule"))));
+                    default -> { }
+                }
+            });
+            functions.add(new Function(id, String.valueOf(properties.get("Handler")), environment, routes, streams, schedules));
+        });
+        return functions;
+    }
+
+    private StreamSource streamSource(Map<String, Object> properties) {
+        Object stream = properties.get("Stream");
+        if (!(stream instanceof Intrinsic intrinsic) || !intrinsic.name().equals("GetAtt")) {
+            throw new IllegalArgumentException("a DynamoDB event's Stream must be !GetAtt Table.StreamArn, not " + stream);
+        }
+        String tableId = getAttParts(intrinsic.argument())[0];
+        List<String> patterns = new ArrayList<>();
+        for (Object filter : list(map(properties.get("FilterCriteria")).get("Filters"))) {
+            patterns.add(String.valueOf(map(filter).get("Pattern")));
+        }
+        Object batch = properties.get("BatchSize");
+        return new StreamSource(tableId, patterns, batch == null ? 100 : Integer.parseInt(String.valueOf(batch)));
+    }
+
+    /** The value with !Ref, !Sub and !GetAtt replaced by their local meaning. */
+    public Object resolve(Object value) {
+        if (!(value instanceof Intrinsic intrinsic)) {
+            return value;
+        }
+        return switch (intrinsic.name()) {
+            case "Ref" -> ref(String.valueOf(intrinsic.argument()));
+            case "Sub" -> sub(intrinsic.argument());
+            case "GetAtt" -> {
+                String[] parts = getAttParts(intrinsic.argument());
+                yield "arn:aws:local:" + parts[0] + ":" + parts[1];
+            }
+            default -> throw new IllegalArgumentException("the local stack does not resolve !" + intrinsic.name());
+        };
+    }
+
+    private String ref(String name) {
+        if (parameters.containsKey(name)) {
+            return parameters.get(name);
+        }
+        return switch (name) {
+            case "AWS::StackName" -> stackName;
+            case "AWS::Region" -> "us-east-1";
+            case "AWS::AccountId" -> "000000000000";
+            case "AWS::Partition" -> "aws";
+            case "AWS::URLSuffix" -> "amazonaws.com";
+            default -> {
+                Map<String, Object> resource = map(resources().get(name));
+                if (resource.isEmpty()) {
+                    throw new IllegalArgumentException("template.yaml: !Ref to unknown " + name);
+                }
+                yield "AWS::DynamoDB::Table".equals(resource.get("Type")) ? tableName(name) : name;
+            }
+        };
+    }
+
+    private String sub(Object argument) {
+        String text;
+        Map<String, Object> variables = Map.of();
+        if (argument instanceof List<?> parts) {
+            text = String.valueOf(parts.get(0));
+            variables = map(parts.get(1));
+        } else {
+            text = String.valueOf(argument);
+        }
+        Matcher matcher = SUB_VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            Object replacement = variables.containsKey(name) ? resolve(variables.get(name))
+                    : name.contains(".") ? resolve(new Intrinsic("GetAtt", name)) : ref(name);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(replacement)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private String tableName(String logicalId) {
+        Object name = map(map(resources().get(logicalId)).get("Properties")).get("TableName");
+        return name == null ? stackName + "-" + logicalId : String.valueOf(resolve(name));
+    }
+
+    private static String[] getAttParts(Object argument) {
+        if (argument instanceof List<?> parts) {
+            return new String[] {String.valueOf(parts.get(0)), String.valueOf(parts.get(1))};
+        }
+        return String.valueOf(argument).split("\\.", 2);
+    }
+
+    private Map<String, Object> resources() {
+        return map(root.get("Resources"));
+    }
+
+    private static Map<String, Object> environmentOf(Map<String, Object> properties) {
+        return map(map(properties.get("Environment")).get("Variables"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    static List<?> list(Object value) {
+        return value instanceof List<?> l ? l : List.of();
+    }
+
+    /** SnakeYAML's safe constructor, taught CloudFormation's short-form tags. */
+    private static final class CloudFormationConstructor extends SafeConstructor {
+        CloudFormationConstructor() {
+            super(new LoaderOptions());
+            yamlMultiConstructors.put("!", new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    String name = node.getTag().getValue().substring(1);
+                    Object argument;
+                    if (node instanceof ScalarNode scalar) {
+                        argument = constructScalar(scalar);
+                    } else if (node instanceof SequenceNode sequence) {
+                        argument = constructSequence(sequence);
+                    } else {
+                        argument = constructMapping((MappingNode) node);
+                    }
+                    return new Intrinsic(name, argument);
+                }
+            });
+        }
+    }
+}
