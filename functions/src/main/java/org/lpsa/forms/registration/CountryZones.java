@@ -32,7 +32,7 @@ public final class CountryZones {
     /** The country's zone when it has only one. */
     public static Optional<ZoneId> single(String country) {
         List<ZoneId> zones = ZONES.getOrDefault(country, List.of());
-        return zones.size() == 1 ? Optional.of(zones.get(0)) : Optional.empty();
+        return zones.size() == 1 ? Optional.ofNullable(zones.get(0)) : Optional.empty();
     }
 
     private static Set<String> countries() {
@@ -43,6 +43,7 @@ public final class CountryZones {
 
     private static Map<String, List<ZoneId>> load() {
         Map<String, List<ZoneId>> zones = new HashMap<>();
+        Set<String> known = ZoneId.getAvailableZoneIds();
         try (InputStream in = CountryZones.class.getResourceAsStream("/zone.tab")) {
             if (in == null) {
                 throw new IllegalStateException("zone.tab is missing from the package");
@@ -53,11 +54,13 @@ public final class CountryZones {
                     continue;
                 }
                 String[] columns = line.split("\t");
-                zones.computeIfAbsent(columns[0], k -> new ArrayList<>()).add(ZoneId.of(columns[2]));
+                // a zone newer than this JDK's rules still marks the country as having it
+                ZoneId zone = known.contains(columns[2]) ? ZoneId.of(columns[2]) : null;
+                zones.computeIfAbsent(columns[0], k -> new ArrayList<>()).add(zone);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.copyOf(zones);
+        return java.util.Collections.unmodifiableMap(zones);
     }
 }

@@ -1,0 +1,153 @@
+package org.lpsa.forms;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.lpsa.forms.events.Event;
+import org.lpsa.forms.events.EventRepository;
+import org.lpsa.forms.local.aws.Emulators;
+import org.lpsa.forms.local.aws.LambdaInvoker;
+import org.lpsa.forms.local.aws.LocalContext;
+import org.lpsa.forms.local.aws.LocalTables;
+import org.lpsa.forms.local.aws.LocalTemplate;
+import org.lpsa.forms.local.aws.RepoRoot;
+import org.lpsa.forms.local.aws.StreamPump;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Integration tests' view of local AWS: the shared emulators, a fresh set of the template's tables per
+ * test (unique stack name), the SES emulator's store, and the sample events in events/.
+ */
+public final class TestStack {
+    private static final AtomicInteger STACKS = new AtomicInteger();
+
+    public final Emulators emulators = Emulators.shared();
+    public final Path root = RepoRoot.find();
+    public final LocalTemplate template = LocalTemplate.load(root.resolve("template.yaml"),
+            "it" + ProcessHandle.current().pid() + "-" + STACKS.incrementAndGet(), Map.of());
+    public final DynamoDbClient dynamo = LocalTables.client(emulators.dynamodb());
+    public final MutableClock clock = new MutableClock(Instant.parse("2022-06-01T09:00:00Z"));
+
+    public TestStack() {
+        LocalTables.createAll(dynamo, template);
+        clearOutbox();
+    }
+
+    /** The functions' configuration: the template's environment with the emulators' endpoints. */
+    public Config config() {
+        Map<String, String> values = new java.util.HashMap<>(template.functions().get(0).environment());
+        values.put(Config.DYNAMODB_ENDPOINT, emulators.dynamodb().toString());
+        values.put(Config.SES_ENDPOINT, emulators.ses().toString());
+        values.put(Config.AWS_REGION, "us-east-1");
+        return Config.of(values);
+    }
+
+    public String table(String logicalId) {
+        return template.table(logicalId).name();
+    }
+
+    public EventRepository events() {
+        return new EventRepository(dynamo, table("EventsTable"), clock);
+    }
+
+    /** The Open Planning Meeting as seeded locally, under another id and open or closed. */
+    public Event seedMeeting(String eventId, boolean open) {
+        Event event = new Event(eventId, "LPSA Open Planning Meeting 2022/23", Instant.parse("2022-06-10T12:00:00Z"),
+                Duration.ofMinutes(90), ZoneId.of("America/New_York"),
+                List.of(new Event.ReferenceCity("New York", ZoneId.of("America/New_York")),
+                        new Event.ReferenceCity("London", ZoneId.of("Europe/London")),
+                        new Event.ReferenceCity("New Delhi", ZoneId.of("Asia/Kolkata"))),
+                "https://meet.example.org/lpsa", Instant.parse("2022-06-10T12:00:00Z"), !open);
+        events().put(event);
+        return event;
+    }
+
+    public byte[] sampleEvent(String name) {
+        try {
+            return Files.readAllBytes(root.resolve("events").resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Invokes a handler as Lambda would; returns its response document. */
+    public static Map<String, Object> invoke(RequestStreamHandler handler, byte[] event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event), out, LocalContext.of("test", "test-request"));
+            return JSON.std.mapFrom(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stream stand-in for the Registrations table, delivering to the given mailer handler. */
+    public StreamPump registrationsStream(RequestStreamHandler mailer) {
+        LocalTemplate.Function function = template.functions().stream()
+                .filter(f -> f.logicalId().equals("MailerFunction")).findFirst().orElseThrow();
+        return StreamPump.of(dynamo, template, function.streams().get(0), new LambdaInvoker("MailerFunction", mailer));
+    }
+
+    /** Emails the SES emulator received, oldest first, in its own store format. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> sentEmails() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(emulators.ses() + "/store").toURL().openConnection();
+            try (InputStream in = c.getInputStream()) {
+                return (List<Map<String, Object>>) JSON.std.mapFrom(in).get("emails");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<Map<String, Object>> sentTo(String address) {
+        return sentEmails().stream()
+                .filter(e -> ((List<?>) ((Map<?, ?>) e.get("destination")).get("to")).contains(address)).toList();
+    }
+
+    public void clearOutbox() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(emulators.ses() + "/clear-store").toURL().openConnection();
+            c.setRequestMethod("POST");
+            if (c.getResponseCode() != 200) {
+                throw new IllegalStateException("could not clear the SES emulator's store");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    public static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        public MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        public void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(ZoneId zone) { return this; }
+        @Override public Instant instant() { return now; }
+    }
+}

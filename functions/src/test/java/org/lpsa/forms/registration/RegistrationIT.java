@@ -1,0 +1,224 @@
+package org.lpsa.forms.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lpsa.forms.TestStack;
+import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.events.EventRepository;
+import org.lpsa.forms.mail.EmailSender;
+import org.lpsa.forms.mail.Mailer;
+import org.lpsa.forms.mail.MailerHandler;
+import org.lpsa.forms.local.aws.StreamPump;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Registrations through the real handlers, the real SDK and the emulators: what is stored, what is sent. */
+class RegistrationIT {
+    private TestStack stack;
+    private RegisterHandler register;
+    private StreamPump stream;
+
+    @BeforeEach
+    void setUp() {
+        stack = new TestStack();
+        stack.seedMeeting("demo", true);
+        stack.seedMeeting("opm-2022", false);
+        AwsClients clients = new AwsClients(stack.config());
+        EventRepository events = stack.events();
+        RegistrationRepository registrations = new RegistrationRepository(clients.dynamoDb(), stack.table("RegistrationsTable"));
+        register = new RegisterHandler(new RegistrationService(events, registrations, stack.clock));
+        Mailer mailer = new Mailer(registrations, events, new EmailSender(clients.ses()),
+                "LPSA <events@decentralization.net>", "decentralization.net", stack.clock);
+        stream = stack.registrationsStream(new MailerHandler(mailer));
+    }
+
+    @AfterEach
+    void tearDown() {
+        stream.close();
+    }
+
+    @Test
+    void aNewRegistrationIsStoredOnceAndConfirmedOnceWithTheTimeInTheRegistrantsZone() throws IOException {
+        Map<String, Object> response = TestStack.invoke(register, stack.sampleEvent("register-new.json"));
+
+        assertEquals(201, response.get("statusCode"));
+        Map<String, AttributeValue> item = storedItem("demo", "ana.perez@example.org");
+        assertEquals("Ana Pérez", item.get("name").s());
+        assertEquals("NP", item.get("country").s());
+        assertEquals("Asia/Kathmandu", item.get("timeZone").s(), "Nepal has one zone: derived from the country");
+        assertEquals("country", item.get("timeZoneSource").s());
+        assertEquals(List.of("country-support", "webinar-topics"), item.get("interests").ss().stream().sorted().toList());
+        assertTrue(item.get("newsletter").bool());
+        assertEquals("api-1", item.get("formVersion").s());
+        assertEquals("PENDING", item.get("emailStatus").s());
+        assertTrue(stack.sentEmails().isEmpty(), "nothing is sent by the API handler itself");
+
+        assertEquals(1, stream.pollOnce());
+
+        List<Map<String, Object>> sent = stack.sentTo("ana.perez@example.org");
+        assertEquals(1, sent.size());
+        Map<String, Object> email = sent.get(0);
+        String text = (String) ((Map<?, ?>) email.get("body")).get("text");
+        assertTrue(text.contains("Friday 10 June 2022, 5:45 PM"), text);
+        assertTrue(text.contains("your time in Kathmandu"), text);
+        assertTrue(text.contains("8:00 AM New York; 1:00 PM London; 5:30 PM New Delhi"), text);
+        assertTrue(text.contains("https://meet.example.org/lpsa"), text);
+        assertTrue(headers(email).contains(Map.of("name", "Auto-Submitted", "value", "auto-generated")));
+        Map<?, ?> attachment = (Map<?, ?>) ((List<?>) email.get("attachments")).get(0);
+        assertEquals("demo.ics", attachment.get("filename"));
+        String ics = new String(Base64.getDecoder().decode((String) attachment.get("content")), StandardCharsets.UTF_8);
+        assertTrue(ics.contains("DTSTART:20220610T120000Z\r\n"), ics);
+        assertEquals("SENT", storedItem("demo", "ana.perez@example.org").get("emailStatus").s());
+
+        assertEquals(0, stream.pollOnce(), "a SENT item is filtered out of the stream");
+        assertEquals(1, stack.sentEmails().size());
+    }
+
+    @Test
+    void theSameEmailInOtherCaseAnswers200AndStoresAndSendsNothingMore() {
+        TestStack.invoke(register, stack.sampleEvent("register-new.json"));
+        stream.pollOnce();
+
+        Map<String, Object> again = TestStack.invoke(register, stack.sampleEvent("register-same-email-other-case.json"));
+
+        assertEquals(200, again.get("statusCode"));
+        assertTrue(String.valueOf(again.get("body")).contains("already-registered"));
+        assertEquals(1, countRegistrations());
+        stream.pollOnce();
+        assertEquals(1, stack.sentEmails().size());
+    }
+
+    @Test
+    void refusedRequestsStoreNothingAndSendNothing() throws IOException {
+        Map<String, Object> invalid = TestStack.invoke(register, stack.sampleEvent("register-invalid-email.json"));
+        assertEquals(400, invalid.get("statusCode"));
+        assertEquals(List.of(Map.of("field", "email", "message", "Enter an email address like name@example.org.")),
+                JSON.std.mapFrom(String.valueOf(invalid.get("body"))).get("errors"));
+
+        assertEquals(409, TestStack.invoke(register, stack.sampleEvent("register-closed-event.json")).get("statusCode"));
+        assertEquals(404, TestStack.invoke(register, stack.sampleEvent("register-unknown-event.json")).get("statusCode"));
+        assertEquals(415, TestStack.invoke(register, stack.sampleEvent("register-wrong-content-type.json")).get("statusCode"));
+
+        assertEquals(0, countRegistrations());
+        stream.pollOnce();
+        assertTrue(stack.sentEmails().isEmpty());
+    }
+
+    @Test
+    void aFilledHoneypotLooksLikeSuccessButStoresNothing() {
+        Map<String, Object> response = TestStack.invoke(register, stack.sampleEvent("register-honeypot.json"));
+
+        assertEquals(201, response.get("statusCode"));
+        assertTrue(String.valueOf(response.get("body")).contains("\"status\":\"registered\""));
+        assertEquals(0, countRegistrations());
+    }
+
+    @Test
+    void twentyConcurrentIdenticalRegistrationsStoreOneItemAndSendOneEmail() throws Exception {
+        byte[] event = stack.sampleEvent("register-new.json");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            calls.add(() -> ((Number) TestStack.invoke(register, event).get("statusCode")).intValue());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(calls)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(19, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(1, countRegistrations());
+        stream.pollOnce();
+        stream.pollOnce();
+        assertEquals(1, stack.sentTo("ana.perez@example.org").size());
+    }
+
+    @Test
+    void aTimeZoneGivenByTheRegistrantWinsOverTheCountry() {
+        String body = "{\"name\":\"Sam\",\"email\":\"sam@example.org\",\"organization\":\"City\",\"role\":\"other\","
+                + "\"country\":\"US\",\"timeZone\":\"America/New_York\",\"interests\":[\"other\"],\"newsletter\":false}";
+        Map<String, Object> response = TestStack.invoke(register, withBody(stack.sampleEvent("register-new.json"), body));
+        assertEquals(201, response.get("statusCode"));
+        stream.pollOnce();
+        String text = (String) ((Map<?, ?>) stack.sentTo("sam@example.org").get(0).get("body")).get("text");
+        assertTrue(text.contains("8:00 AM EDT (UTC-4), your time in New York"), text);
+        assertFalse(storedItem("demo", "sam@example.org").get("newsletter").bool());
+    }
+
+    @Test
+    void withoutAZoneInACountryOfManyZonesTheEmailUsesUtcAndSaysSo() {
+        String body = "{\"name\":\"Lee\",\"email\":\"lee@example.org\",\"organization\":\"City\",\"role\":\"other\","
+                + "\"country\":\"US\",\"interests\":[\"other\"],\"newsletter\":false}";
+        TestStack.invoke(register, withBody(stack.sampleEvent("register-new.json"), body));
+        stream.pollOnce();
+        String text = (String) ((Map<?, ?>) stack.sentTo("lee@example.org").get(0).get("body")).get("text");
+        assertTrue(text.contains("12:00 PM UTC (UTC)"), text);
+        assertTrue(text.contains("We did not know your time zone"), text);
+    }
+
+    @Test
+    void aFailedSendLeavesTheRegistrationPendingAndALaterTrySendsIt() {
+        AwsClients broken = new AwsClients(org.lpsa.forms.Config.of(Map.of(
+                org.lpsa.forms.Config.SES_ENDPOINT, "http://127.0.0.1:9", org.lpsa.forms.Config.AWS_REGION, "us-east-1")));
+        RegistrationRepository registrations = new RegistrationRepository(stack.dynamo, stack.table("RegistrationsTable"));
+        Mailer failing = new Mailer(registrations, stack.events(), new EmailSender(broken.ses()), "LPSA <events@decentralization.net>",
+                "decentralization.net", stack.clock);
+        TestStack.invoke(register, stack.sampleEvent("register-new.json"));
+
+        assertEquals(Mailer.Outcome.FAILED_WILL_RETRY, failing.sendConfirmation("demo", "ana.perez@example.org", "t"));
+        Map<String, AttributeValue> item = storedItem("demo", "ana.perez@example.org");
+        assertEquals("PENDING", item.get("emailStatus").s());
+        assertEquals("1", item.get("emailAttempts").n());
+        assertTrue(stack.sentEmails().isEmpty());
+
+        stream.pollOnce();
+        assertTrue(stack.sentEmails().isEmpty(), "not due yet: the retry waits for its time");
+        stack.clock.advance(Duration.ofMinutes(2));
+        Mailer working = new Mailer(registrations, stack.events(), new EmailSender(new AwsClients(stack.config()).ses()),
+                "LPSA <events@decentralization.net>", "decentralization.net", stack.clock);
+        assertEquals(Mailer.Outcome.SENT, working.sendConfirmation("demo", "ana.perez@example.org", "t"));
+        assertEquals("SENT", storedItem("demo", "ana.perez@example.org").get("emailStatus").s());
+        assertEquals(1, stack.sentTo("ana.perez@example.org").size());
+    }
+
+    private static List<?> headers(Map<String, Object> email) {
+        return (List<?>) email.get("headers");
+    }
+
+    private byte[] withBody(byte[] sample, String body) {
+        try {
+            Map<String, Object> event = JSON.std.mapFrom(sample);
+            event.put("body", body);
+            return JSON.std.asBytes(event);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, AttributeValue> storedItem(String eventId, String email) {
+        return stack.dynamo.getItem(b -> b.tableName(stack.table("RegistrationsTable")).consistentRead(true)
+                .key(Map.of("eventId", AttributeValue.fromS(eventId), "email", AttributeValue.fromS(email)))).item();
+    }
+
+    private int countRegistrations() {
+        return stack.dynamo.scan(b -> b.tableName(stack.table("RegistrationsTable"))).count();
+    }
+}

@@ -1,0 +1,262 @@
+package org.lpsa.forms.local;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.lpsa.forms.Config;
+import org.lpsa.forms.events.EventRepository;
+import org.lpsa.forms.local.aws.Emulators;
+import org.lpsa.forms.local.aws.LambdaInvoker;
+import org.lpsa.forms.local.aws.LocalTables;
+import org.lpsa.forms.local.aws.LocalTemplate;
+import org.lpsa.forms.local.aws.RepoRoot;
+import org.lpsa.forms.local.aws.StreamPump;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code ./lpsa local}: the emulators, the tables of template.yaml, the seeded events, the stream and
+ * schedule stand-ins, then the HTTP API and web/ on 127.0.0.1. Stops everything on Ctrl-C or SIGTERM.
+ */
+public final class LocalStack implements AutoCloseable {
+    public static final String STACK_NAME = "lpsa-local";
+    public static final int DEFAULT_PORT = 3000;
+    static final long STREAM_POLL_MILLIS = 500;
+
+    private final Path root;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private HttpServer server;
+    private String url;
+    private Emulators emulators;
+
+    private LocalStack(Path root) {
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = DEFAULT_PORT;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "-h", "--help" -> {
+                    System.out.println("usage: ./lpsa local [--port N]   (default " + DEFAULT_PORT + "; 0 picks a free port)");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown option " + args[i] + "; usage: ./lpsa local [--port N]");
+                    System.exit(2);
+                }
+            }
+        }
+        LocalStack stack = new LocalStack(RepoRoot.find());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the local stack...");
+            stack.close();
+            stopped.countDown();
+        }));
+        try {
+            stack.start(port);
+        } catch (BindException e) {
+            System.err.println("Port " + port + " is in use: try ./lpsa local --port " + (port + 1));
+            System.exit(1);
+        }
+        stack.printBanner();
+        stopped.await();
+    }
+
+    /** Starts everything; returns once the HTTP port is bound and serving. */
+    public static LocalStack startOn(Path root, int port) throws IOException {
+        LocalStack stack = new LocalStack(root);
+        try {
+            stack.start(port);
+            return stack;
+        } catch (IOException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void start(int port) throws IOException {
+        Path state = root.resolve(".lpsa");
+        emulators = Emulators.start(root, state.resolve("logs"));
+        running.add(emulators);
+        LocalTemplate template = LocalTemplate.load(root.resolve("template.yaml"), STACK_NAME, Map.of());
+
+        configureFunctions(template);
+        DynamoDbClient dynamo = LocalTables.client(emulators.dynamodb());
+        running.add(dynamo);
+        LocalTables.createAll(dynamo, template);
+        EventSeeds.seed(new EventRepository(dynamo, tableNamed(template, "EventsTable"), Clock.systemUTC()),
+                root.resolve("local/seed"), Clock.systemUTC());
+
+        ApiGatewayStandIn api = new ApiGatewayStandIn();
+        Map<String, LambdaInvoker> functions = new HashMap<>();
+        ScheduledExecutorService schedules = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "schedules");
+            t.setDaemon(true);
+            return t;
+        });
+        running.add(schedules::shutdownNow);
+        for (LocalTemplate.Function function : template.functions()) {
+            LambdaInvoker invoker = functions.computeIfAbsent(function.logicalId(),
+                    id -> LambdaInvoker.forHandler(id, function.handler()));
+            function.routes().forEach(route -> api.add(route, invoker));
+            for (LocalTemplate.StreamSource source : function.streams()) {
+                StreamPump pump = StreamPump.of(dynamo, template, source, invoker);
+                pump.start(STREAM_POLL_MILLIS);
+                running.add(pump);
+            }
+            for (String schedule : function.schedules()) {
+                long minutes = rateMinutes(schedule);
+                schedules.scheduleWithFixedDelay(() -> invokeQuietly(invoker), minutes, minutes, TimeUnit.MINUTES);
+            }
+        }
+
+        Outbox outbox = new Outbox(emulators.ses());
+        StaticFiles web = new StaticFiles(root.resolve("web"));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", exchange -> route(exchange, api, outbox, web));
+        server.start();
+        running.add(0, () -> server.stop(0));
+        url = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.api = api;
+        writeState(state);
+    }
+
+    private ApiGatewayStandIn api;
+
+    private void route(HttpExchange exchange, ApiGatewayStandIn api, Outbox outbox, StaticFiles web) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/_local/outbox.json")) {
+                LocalHttp.send(exchange, 200, "application/json", outbox.json());
+            } else if (path.equals("/_local/outbox")) {
+                LocalHttp.send(exchange, 200, "text/html", outbox.html());
+            } else if (!api.handle(exchange) && !web.handle(exchange)) {
+                LocalHttp.send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("{\"level\":\"ERROR\",\"message\":\"local server failed\",\"error\":\"" + e.getClass().getName() + "\"}");
+            LocalHttp.send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
+        }
+    }
+
+    /**
+     * The functions read their configuration as environment variables; here they share this JVM, so the
+     * template's variables, resolved, become system properties, with the emulators' endpoints.
+     */
+    private void configureFunctions(LocalTemplate template) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (LocalTemplate.Function function : template.functions()) {
+            function.environment().forEach((name, value) -> {
+                String before = settings.putIfAbsent(name, value);
+                if (before != null && !before.equals(value)) {
+                    throw new IllegalStateException("functions disagree on " + name + "; the local stack shares one JVM");
+                }
+            });
+        }
+        settings.remove("JAVA_TOOL_OPTIONS");
+        settings.put(Config.DYNAMODB_ENDPOINT, emulators.dynamodb().toString());
+        settings.put(Config.SES_ENDPOINT, emulators.ses().toString());
+        settings.put(Config.AWS_REGION, "us-east-1");
+        settings.forEach(System::setProperty);
+        // the SDK's default credentials chain reads these; the instance metadata address is never tried
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        System.setProperty("aws.region", "us-east-1");
+        System.setProperty("aws.disableEc2Metadata", "true");
+    }
+
+    private static String tableNamed(LocalTemplate template, String logicalId) {
+        return template.table(logicalId).name();
+    }
+
+    static long rateMinutes(String schedule) {
+        var m = java.util.regex.Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)").matcher(schedule);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("the local stack runs rate(...) schedules only, not " + schedule);
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "hour", "hours" -> n * 60;
+            case "day", "days" -> n * 24 * 60;
+            default -> n;
+        };
+    }
+
+    private static void invokeQuietly(LambdaInvoker invoker) {
+        try {
+            invoker.invoke("{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\"}".getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            System.err.println("{\"level\":\"ERROR\",\"message\":\"scheduled function failed\",\"function\":\""
+                    + invoker.functionName() + "\",\"error\":\"" + e.getClass().getName() + "\"}");
+        }
+    }
+
+    private void writeState(Path state) throws IOException {
+        Files.createDirectories(state);
+        Map<String, Object> local = new LinkedHashMap<>();
+        local.put("url", url);
+        local.put("dynamodb", emulators.dynamodb().toString());
+        local.put("ses", emulators.ses().toString());
+        local.put("s3", null);
+        local.put("pid", ProcessHandle.current().pid());
+        local.put("stackName", STACK_NAME);
+        Path file = state.resolve("local.json");
+        Path temporary = state.resolve("local.json.tmp");
+        Files.writeString(temporary, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(local) + "\n");
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        running.add(() -> Files.deleteIfExists(file));
+    }
+
+    private void printBanner() {
+        System.out.println();
+        System.out.println("lpsa-forms is running locally.");
+        System.out.println("  Registration page   " + url + "/");
+        System.out.println("  Outbox (sent mail)  " + url + "/_local/outbox   (JSON: " + url + "/_local/outbox.json)");
+        System.out.println("  DynamoDB (dynalite) " + emulators.dynamodb());
+        System.out.println("  SES (emulator)      " + emulators.ses());
+        System.out.println("  Routes from template.yaml:");
+        api.describe().forEach(r -> System.out.println("    " + r));
+        System.out.println("  State: .lpsa/local.json    Stop: Ctrl-C");
+        System.out.flush();
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Emulators emulators() {
+        return emulators;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable part : running) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("{\"level\":\"WARN\",\"message\":\"stopping a part failed\",\"error\":\"" + e.getClass().getName() + "\"}");
+            }
+        }
+        running.clear();
+    }
+}
