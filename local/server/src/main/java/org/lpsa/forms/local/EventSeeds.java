@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -45,6 +44,6 @@ final class EventSeeds {
         LocalTime timeOfDay = meeting.startsAt().atOffset(ZoneOffset.UTC).toLocalTime();
         Instant start = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusMonths(1).atTime(timeOfDay).toInstant(ZoneOffset.UTC);
         return new Event("demo", meeting.title() + " (demo)", start, meeting.duration(), meeting.organiserZone(),
-                meeting.referenceCities(), meeting.joinUrl(), start.minus(Duration.ZERO), false);
+                meeting.referenceCities(), meeting.joinUrl(), start, false);
     }
 }

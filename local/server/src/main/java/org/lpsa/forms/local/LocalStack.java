@@ -40,13 +40,16 @@ public final class LocalStack implements AutoCloseable {
     static final long STREAM_POLL_MILLIS = 500;
 
     private final Path root;
+    private final Path state;
     private final List<AutoCloseable> running = new ArrayList<>();
     private HttpServer server;
     private String url;
     private Emulators emulators;
+    private ApiGatewayStandIn api;
 
-    private LocalStack(Path root) {
+    private LocalStack(Path root, Path state) {
         this.root = root;
+        this.state = state;
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,7 +67,8 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
         }
-        LocalStack stack = new LocalStack(RepoRoot.find());
+        Path root = RepoRoot.find();
+        LocalStack stack = new LocalStack(root, root.resolve(".lpsa"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the local stack...");
@@ -81,9 +85,9 @@ public final class LocalStack implements AutoCloseable {
         stopped.await();
     }
 
-    /** Starts everything; returns once the HTTP port is bound and serving. */
-    public static LocalStack startOn(Path root, int port) throws IOException {
-        LocalStack stack = new LocalStack(root);
+    /** Starts everything, keeping local.json and logs in {@code state}; returns once the port serves. */
+    public static LocalStack startOn(Path root, Path state, int port) throws IOException {
+        LocalStack stack = new LocalStack(root, state);
         try {
             stack.start(port);
             return stack;
@@ -94,7 +98,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void start(int port) throws IOException {
-        Path state = root.resolve(".lpsa");
         emulators = Emulators.start(root, state.resolve("logs"));
         running.add(emulators);
         LocalTemplate template = LocalTemplate.load(root.resolve("template.yaml"), STACK_NAME, Map.of());
@@ -138,10 +141,8 @@ public final class LocalStack implements AutoCloseable {
         running.add(0, () -> server.stop(0));
         url = "http://127.0.0.1:" + server.getAddress().getPort();
         this.api = api;
-        writeState(state);
+        writeState();
     }
-
-    private ApiGatewayStandIn api;
 
     private void route(HttpExchange exchange, ApiGatewayStandIn api, Outbox outbox, StaticFiles web) throws IOException {
         try {
@@ -211,7 +212,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void writeState(Path state) throws IOException {
+    private void writeState() throws IOException {
         Files.createDirectories(state);
         Map<String, Object> local = new LinkedHashMap<>();
         local.put("url", url);
