@@ -14,9 +14,14 @@ public final class Config {
     public static final String SENDER_ADDRESS = "SENDER_ADDRESS";
     public static final String MAIL_DOMAIN = "MAIL_DOMAIN";
     public static final String SITE_URL = "SITE_URL";
+    /** Name of the SSM SecureString parameter holding the link-signing secret (in AWS). */
+    public static final String TOKEN_SECRET_PARAMETER = "TOKEN_SECRET_PARAMETER";
+    /** The link-signing secret itself: set only by the local stack and tests. */
+    public static final String TOKEN_SECRET = "LPSA_TOKEN_SECRET";
     /** Endpoint overrides, set only by the local stack and tests. */
     public static final String DYNAMODB_ENDPOINT = "LPSA_DYNAMODB_ENDPOINT";
     public static final String SES_ENDPOINT = "LPSA_SES_ENDPOINT";
+    public static final String SSM_ENDPOINT = "LPSA_SSM_ENDPOINT";
     public static final String AWS_REGION = "AWS_REGION";
 
     private final Function<String, String> source;

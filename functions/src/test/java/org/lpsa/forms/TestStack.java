@@ -20,7 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.lpsa.forms.events.Event;
+import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.events.EventRepository;
+import org.lpsa.forms.mail.EmailSender;
+import org.lpsa.forms.mail.Mailer;
+import org.lpsa.forms.registration.LinkTokens;
+import org.lpsa.forms.registration.RegisterHandler;
+import org.lpsa.forms.registration.RegistrationRepository;
+import org.lpsa.forms.registration.RegistrationService;
 import org.lpsa.forms.local.aws.Emulators;
 import org.lpsa.forms.local.aws.LambdaInvoker;
 import org.lpsa.forms.local.aws.LocalContext;
@@ -36,6 +43,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class TestStack {
     private static final AtomicInteger STACKS = new AtomicInteger();
+    public static final String SITE_URL = "https://forms.example.org";
+    public static final String TOKEN_SECRET = "test-secret-that-is-long-enough-for-hmac-0123456789";
 
     public final Emulators emulators = Emulators.shared();
     public final Path root = RepoRoot.find();
@@ -55,11 +64,35 @@ public final class TestStack {
         values.put(Config.DYNAMODB_ENDPOINT, emulators.dynamodb().toString());
         values.put(Config.SES_ENDPOINT, emulators.ses().toString());
         values.put(Config.AWS_REGION, "us-east-1");
+        values.put(Config.SITE_URL, SITE_URL);
+        values.put(Config.TOKEN_SECRET, TOKEN_SECRET);
         return Config.of(values);
     }
 
     public String table(String logicalId) {
         return template.table(logicalId).name();
+    }
+
+    public LinkTokens tokens() {
+        return new LinkTokens(TOKEN_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8)::clone);
+    }
+
+    public RegistrationRepository registrations() {
+        return new RegistrationRepository(dynamo, table("RegistrationsTable"));
+    }
+
+    /** The mailer as deployed, against the emulators, with this stack's clock. */
+    public Mailer mailer() {
+        return mailer(new EmailSender(new AwsClients(config()).ses()));
+    }
+
+    public Mailer mailer(EmailSender sender) {
+        return new Mailer(registrations(), events(), sender, tokens(),
+                new Mailer.Settings("LPSA <events@decentralization.net>", "decentralization.net", SITE_URL), clock);
+    }
+
+    public RegisterHandler registerHandler() {
+        return new RegisterHandler(new RegistrationService(events(), registrations(), clock), tokens());
     }
 
     public EventRepository events() {

@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds every AWS client once: explicit region, the light url-connection HTTP client, the default
@@ -32,6 +33,15 @@ public final class AwsClients {
     public SesV2Client ses() {
         var builder = SesV2Client.builder().region(region()).httpClient(http);
         String endpoint = config.optional(Config.SES_ENDPOINT);
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    public SsmClient ssm() {
+        var builder = SsmClient.builder().region(region()).httpClient(http);
+        String endpoint = config.optional(Config.SSM_ENDPOINT);
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.lpsa.forms.aws.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class EventRepository {
     private static final Duration CACHE_FOR = Duration.ofSeconds(30);
+    private static final Pattern EVENT_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
 
     private record Cached(Optional<Event> event, Instant until) {}
 
@@ -38,7 +40,11 @@ public final class EventRepository {
         this.clock = clock;
     }
 
+    /** The event; empty when there is none, or the id could not be one (nothing is read then). */
     public Optional<Event> find(String eventId) {
+        if (eventId == null || !EVENT_ID.matcher(eventId).matches()) {
+            return Optional.empty();
+        }
         Instant now = clock.instant();
         Cached cached = cache.get(eventId);
         if (cached != null && now.isBefore(cached.until())) {

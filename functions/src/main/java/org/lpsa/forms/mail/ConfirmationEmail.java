@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lpsa.forms.events.Event;
+import org.lpsa.forms.http.Html;
 import org.lpsa.forms.events.MeetingTimes;
 import org.lpsa.forms.registration.Registration;
 
@@ -13,7 +14,7 @@ import org.lpsa.forms.registration.Registration;
 public final class ConfirmationEmail {
     private ConfirmationEmail() {}
 
-    public static OutgoingEmail compose(Event event, Registration r, String from, String mailDomain, Instant now) {
+    public static OutgoingEmail compose(Event event, Registration r, String manageLink, String from, String mailDomain, Instant now) {
         String when = MeetingTimes.inZone(event.startsAt(), r.timeZone());
         String place = MeetingTimes.placeName(r.timeZone());
         String whenLine = r.timeZoneGuessed()
@@ -35,6 +36,7 @@ public final class ConfirmationEmail {
         text.append(join == null ? "We will send the link to join before the meeting.\n"
                 : "Join online (Zoom): " + join + "\n");
         text.append("\nThe attached calendar file (").append(filename(event)).append(") adds the meeting to your calendar.\n");
+        text.append("\nTo see, cancel or delete your registration: ").append(manageLink).append('\n');
         text.append("\nPlease feel free to forward the invitation to colleagues who may be interested.\n");
         text.append("\nLocal Public Sector Alliance\nDecentralization.Net\n");
 
@@ -52,6 +54,7 @@ public final class ConfirmationEmail {
         html.append(join == null ? "<p>We will send the link to join before the meeting.</p>"
                 : "<p><a href=\"" + Html.escape(join) + "\">Join online (Zoom)</a>: " + Html.escape(join) + "</p>");
         html.append("<p>The attached calendar file adds the meeting to your calendar.</p>");
+        html.append("<p><a href=\"").append(Html.escape(manageLink)).append("\">See, cancel or delete your registration</a></p>");
         html.append("<p>Please feel free to forward the invitation to colleagues who may be interested.</p>");
         html.append("<p>Local Public Sector Alliance<br>Decentralization.Net</p></body></html>");
 

@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.util.Optional;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.http.Log;
+import org.lpsa.forms.registration.LinkTokens;
+import org.lpsa.forms.registration.ManageService;
 import org.lpsa.forms.registration.Registration;
 import org.lpsa.forms.registration.RegistrationRepository;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -29,17 +32,20 @@ public final class Mailer {
     private final RegistrationRepository registrations;
     private final EventRepository events;
     private final EmailSender sender;
-    private final String from;
-    private final String mailDomain;
+    private final LinkTokens tokens;
+    private final Settings settings;
     private final Clock clock;
 
-    public Mailer(RegistrationRepository registrations, EventRepository events, EmailSender sender, String from,
-                  String mailDomain, Clock clock) {
+    /** Who mail comes from, the domain of calendar UIDs, and where the manage links point. */
+    public record Settings(String from, String mailDomain, String siteUrl) {}
+
+    public Mailer(RegistrationRepository registrations, EventRepository events, EmailSender sender, LinkTokens tokens,
+                  Settings settings, Clock clock) {
         this.registrations = registrations;
         this.events = events;
         this.sender = sender;
-        this.from = from;
-        this.mailDomain = mailDomain;
+        this.tokens = tokens;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -51,8 +57,9 @@ public final class Mailer {
                 new RegistrationRepository(dynamo, config.require(Config.REGISTRATIONS_TABLE)),
                 new EventRepository(dynamo, config.require(Config.EVENTS_TABLE), clock),
                 new EmailSender(clients.ses()),
-                config.require(Config.SENDER_ADDRESS),
-                config.get(Config.MAIL_DOMAIN, "decentralization.net"),
+                new LinkTokens(new TokenSecret(config, clients)),
+                new Settings(config.require(Config.SENDER_ADDRESS), config.get(Config.MAIL_DOMAIN, "decentralization.net"),
+                        config.require(Config.SITE_URL)),
                 clock);
     }
 
@@ -69,7 +76,7 @@ public final class Mailer {
             if (event.isEmpty()) {
                 throw new IllegalStateException("event " + eventId + " no longer exists");
             }
-            messageId = sender.send(ConfirmationEmail.compose(event.get(), registration, from, mailDomain, now));
+            messageId = sender.send(compose(event.get(), registration, now));
         } catch (SdkException | IllegalStateException failure) {
             boolean giveUp = registration.emailAttempts() >= MAX_ATTEMPTS;
             Instant retryAt = now.plus(backoff(registration.emailAttempts()));
@@ -81,6 +88,15 @@ public final class Mailer {
         registrations.markSent(eventId, email, messageId, clock.instant());
         Log.info(requestId, "confirmation sent", "eventId", eventId, "attempt", registration.emailAttempts());
         return Outcome.SENT;
+    }
+
+    /** The email owed for the registration's state: the confirmation, or the notice of its cancellation. */
+    private OutgoingEmail compose(Event event, Registration registration, Instant now) {
+        if (registration.cancelled()) {
+            return CancellationEmail.compose(event, registration, settings.from());
+        }
+        String manage = ManageService.link(tokens, settings.siteUrl(), event, registration.email());
+        return ConfirmationEmail.compose(event, registration, manage, settings.from(), settings.mailDomain(), now);
     }
 
     /** 1, 2, 4, 8, 16 minutes... capped at an hour. */

@@ -1,48 +1,109 @@
 package org.lpsa.forms.registration;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lpsa.forms.Config;
+import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.events.Event;
+import org.lpsa.forms.events.MeetingTimes;
+import org.lpsa.forms.http.ApiException;
 import org.lpsa.forms.http.ApiHandler;
 import org.lpsa.forms.http.ApiRequest;
 import org.lpsa.forms.http.ApiResponse;
 import org.lpsa.forms.http.Fields;
+import org.lpsa.forms.http.Html;
 import org.lpsa.forms.http.Log;
+import org.lpsa.forms.http.Pages;
 
-/** POST /events/{eventId}/registrations: decode, register, answer. */
+/**
+ * POST /events/{eventId}/registrations (JSON, or a plain HTML form answered 303 to the thank-you page)
+ * and GET /events/{eventId}/registered?token=T, that thank-you page.
+ */
 public final class RegisterHandler extends ApiHandler {
     /** The hidden field people never see: a bot that fills it is answered as if it succeeded. */
     static final String HONEYPOT = "website";
+    static final Duration THANKS_LINK_LIFETIME = Duration.ofDays(1);
 
     private final RegistrationService service;
+    private final LinkTokens tokens;
 
     public RegisterHandler() {
-        this(RegistrationService.fromConfig(Config.fromEnvironment()));
+        this(Config.fromEnvironment());
     }
 
-    public RegisterHandler(RegistrationService service) {
+    private RegisterHandler(Config config) {
+        this(config, new AwsClients(config));
+    }
+
+    private RegisterHandler(Config config, AwsClients clients) {
+        this(RegistrationService.fromConfig(config, clients), new LinkTokens(new TokenSecret(config, clients)));
+    }
+
+    public RegisterHandler(RegistrationService service, LinkTokens tokens) {
         this.service = service;
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected boolean answersWithPages(ApiRequest request) {
+        return request.method().equals("GET") || super.answersWithPages(request);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
+        return request.method().equals("GET") ? thankYouPage(request) : register(request);
+    }
+
+    private ApiResponse register(ApiRequest request) {
         Fields fields = Fields.of(request);
         String eventId = request.pathParameter("eventId");
         if (fields.has(HONEYPOT)) {
             Event event = service.openEvent(eventId);
             Log.info(request.requestId(), "honeypot filled; nothing stored", "eventId", eventId);
-            return registered(event, RegistrationForm.normaliseEmail(fields.text("email")));
+            String email = RegistrationForm.normaliseEmail(fields.text("email"));
+            return fields.isForm() ? toThankYouPage(event, email) : registered(event, email);
         }
         RegistrationService.Result result = service.register(eventId, fields, fields.isForm() ? "form" : "json");
         Registration r = result.registration();
         boolean created = result.outcome() == RegistrationService.Outcome.REGISTERED;
         Log.info(request.requestId(), created ? "registered" : "already registered", "eventId", r.eventId(),
-                "channel", r.channel());
-        return created
-                ? registered(result.event(), r.email())
-                : ApiResponse.json(200, body("already-registered", r.eventId(), r.email(),
-                        "You were already registered for " + result.event().title() + " with " + r.email() + "."));
+                "channel", r.channel(), "resent", result.resent());
+        if (fields.isForm()) {
+            return toThankYouPage(result.event(), r.email());
+        }
+        if (created) {
+            return registered(result.event(), r.email());
+        }
+        return ApiResponse.json(200, body("already-registered", r.eventId(), r.email(),
+                "You were already registered for " + result.event().title() + " with " + r.email() + "."
+                        + (result.resent() ? " We are sending the confirmation again." : "")));
+    }
+
+    private ApiResponse toThankYouPage(Event event, String email) {
+        Instant expires = service.clock().instant().plus(THANKS_LINK_LIFETIME);
+        String token = tokens.issue(LinkTokens.REGISTERED, event.eventId(), email == null ? "" : email, expires);
+        return ApiResponse.seeOther("/events/" + event.eventId() + "/registered?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    }
+
+    private ApiResponse thankYouPage(ApiRequest request) {
+        String eventId = request.pathParameter("eventId");
+        LinkTokens.Claims claims = tokens.verify(request.query().get("token"), LinkTokens.REGISTERED, service.clock().instant())
+                .filter(c -> c.eventId().equals(eventId))
+                .orElseThrow(() -> new ApiException(400, "token", "This page's link is not valid or has expired."));
+        Event event = service.event(eventId);
+        String when = MeetingTimes.inZone(event.startsAt(), java.time.ZoneOffset.UTC);
+        return Pages.page(200, "Thank you for registering",
+                "<p>You are registered for <strong>" + Html.escape(event.title()) + "</strong> with <strong>"
+                        + Html.escape(claims.email()) + "</strong>.</p>"
+                        + "<p>The meeting starts " + Html.escape(when) + ". We are emailing you a confirmation with the time "
+                        + "in your own time zone, a calendar file, and a link to change or cancel your registration.</p>"
+                        + "<p>No email within an hour? Check your spam folder, or register again with the same address "
+                        + "to have it sent again.</p>");
     }
 
     private static ApiResponse registered(Event event, String email) {

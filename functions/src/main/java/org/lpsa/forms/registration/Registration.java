@@ -11,6 +11,7 @@ public record Registration(String eventId, String email, String name, String org
                            String status, Instant registeredAt, String emailStatus, long emailAttempts) {
 
     public static final String REGISTERED = "registered";
+    public static final String CANCELLED = "cancelled";
 
     /** Confirmation states: written PENDING, claimed SENDING by one mailer, then SENT (or FAILED). */
     public static final String EMAIL_PENDING = "PENDING";
@@ -22,6 +23,10 @@ public record Registration(String eventId, String email, String name, String org
         return new Registration(eventId, r.email(), r.name(), r.organization(), r.role().id(), r.country(),
                 r.interests(), r.newsletter(), r.timeZone(), r.timeZoneSource().name().toLowerCase(java.util.Locale.ROOT),
                 r.invitedBy(), r.formVersion(), channel, REGISTERED, now, EMAIL_PENDING, 0);
+    }
+
+    public boolean cancelled() {
+        return CANCELLED.equals(status);
     }
 
     public boolean timeZoneGuessed() {

@@ -41,6 +41,72 @@ public final class RegistrationRepository {
         }
     }
 
+    /** Registers again someone who had cancelled: the new answers replace the old. False if not cancelled. */
+    public boolean replaceCancelled(Registration registration) {
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(toItem(registration))
+                    .conditionExpression("#status = :cancelled")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":cancelled", s(Registration.CANCELLED))));
+            return true;
+        } catch (ConditionalCheckFailedException notCancelled) {
+            return false;
+        }
+    }
+
+    /**
+     * Asks for the confirmation again (someone registering a second time who lost the email): only
+     * when the last one was sent before {@code sentBefore} and fewer than {@code maxResends} were re-sent.
+     */
+    public boolean requestResend(String eventId, String email, Instant sentBefore, int maxResends) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(eventId, email))
+                    .updateExpression("SET emailStatus = :pending, emailAttempts = :zero ADD resends :one")
+                    .conditionExpression("#status = :registered AND emailStatus = :sent AND emailSentAt < :before"
+                            + " AND (attribute_not_exists(resends) OR resends < :max)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":pending", s(Registration.EMAIL_PENDING),
+                            ":sent", s(Registration.EMAIL_SENT),
+                            ":registered", s(Registration.REGISTERED),
+                            ":before", instant(sentBefore),
+                            ":zero", n(0),
+                            ":one", n(1),
+                            ":max", n(maxResends))));
+            return true;
+        } catch (ConditionalCheckFailedException notNow) {
+            return false;
+        }
+    }
+
+    /** Cancels a registration and asks the mailer for the notice. False when it was not registered. */
+    public boolean cancel(String eventId, String email, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(eventId, email))
+                    .updateExpression("SET #status = :cancelled, cancelledAt = :now, emailStatus = :pending, emailAttempts = :zero"
+                            + " REMOVE emailRetryAt, emailClaimedAt")
+                    .conditionExpression("#status = :registered")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":cancelled", s(Registration.CANCELLED),
+                            ":registered", s(Registration.REGISTERED),
+                            ":pending", s(Registration.EMAIL_PENDING),
+                            ":now", instant(now),
+                            ":zero", n(0))));
+            return true;
+        } catch (ConditionalCheckFailedException notRegistered) {
+            return false;
+        }
+    }
+
+    /** Removes the registration and everything it holds about the person. */
+    public void delete(String eventId, String email) {
+        dynamo.deleteItem(b -> b.tableName(table).key(key(eventId, email)));
+    }
+
     public Optional<Registration> find(String eventId, String email) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(eventId, email)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));

@@ -1,7 +1,7 @@
 package org.lpsa.forms.registration;
 
 import java.time.Clock;
-import java.util.regex.Pattern;
+import java.time.Duration;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.events.Event;
@@ -15,11 +15,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * the commit point: the confirmation is sent afterwards by the mailer, driven by the stored item.
  */
 public final class RegistrationService {
-    private static final Pattern EVENT_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
+    /** A repeat registration re-sends the confirmation when the last one is older than this... */
+    static final Duration RESEND_AFTER = Duration.ofMinutes(10);
+    /** ...at most this many times, so the form cannot be used to flood someone's inbox. */
+    static final int MAX_RESENDS = 3;
 
     public enum Outcome { REGISTERED, ALREADY_REGISTERED }
 
-    public record Result(Outcome outcome, Event event, Registration registration) {}
+    public record Result(Outcome outcome, Event event, Registration registration, boolean resent) {}
 
     private final EventRepository events;
     private final RegistrationRepository registrations;
@@ -31,8 +34,8 @@ public final class RegistrationService {
         this.clock = clock;
     }
 
-    public static RegistrationService fromConfig(Config config) {
-        DynamoDbClient dynamo = new AwsClients(config).dynamoDb();
+    public static RegistrationService fromConfig(Config config, AwsClients clients) {
+        DynamoDbClient dynamo = clients.dynamoDb();
         Clock clock = Clock.systemUTC();
         return new RegistrationService(
                 new EventRepository(dynamo, config.require(Config.EVENTS_TABLE), clock),
@@ -40,12 +43,19 @@ public final class RegistrationService {
                 clock);
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The event, whether or not it takes registrations: 404 when there is none. */
+    public Event event(String eventId) {
+        return events.find(eventId).orElseThrow(() ->
+                new ApiException(404, "eventId", "There is no meeting with this address. Check the link in your invitation."));
+    }
+
     /** The event, if it exists and takes registrations now: 404 or 409 otherwise. */
     public Event openEvent(String eventId) {
-        Event event = (eventId == null || !EVENT_ID.matcher(eventId).matches() ? null : events.find(eventId).orElse(null));
-        if (event == null) {
-            throw new ApiException(404, "eventId", "There is no meeting with this address. Check the link in your invitation.");
-        }
+        Event event = event(eventId);
         if (!event.acceptsRegistrations(clock.instant())) {
             throw new ApiException(409, "eventId", "Registration for \"" + event.title() + "\" is closed.");
         }
@@ -57,9 +67,14 @@ public final class RegistrationService {
         RegistrationRequest request = RegistrationForm.validate(fields);
         Registration registration = Registration.newFrom(event.eventId(), request, channel, clock.instant());
         if (registrations.insertIfAbsent(registration)) {
-            return new Result(Outcome.REGISTERED, event, registration);
+            return new Result(Outcome.REGISTERED, event, registration, false);
         }
         Registration existing = registrations.find(event.eventId(), request.email()).orElse(registration);
-        return new Result(Outcome.ALREADY_REGISTERED, event, existing);
+        if (existing.cancelled() && registrations.replaceCancelled(registration)) {
+            return new Result(Outcome.REGISTERED, event, registration, false);
+        }
+        boolean resent = registrations.requestResend(event.eventId(), request.email(),
+                clock.instant().minus(RESEND_AFTER), MAX_RESENDS);
+        return new Result(Outcome.ALREADY_REGISTERED, event, existing, resent);
     }
 }

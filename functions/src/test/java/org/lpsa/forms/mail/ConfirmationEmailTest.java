@@ -26,12 +26,13 @@ class ConfirmationEmailTest {
 
     @Test
     void theConfirmationIsAnAutomaticMessageWithTextHtmlAndACalendarFile() {
-        OutgoingEmail email = ConfirmationEmail.compose(MEETING, registration("Ana", "Asia/Kathmandu", "country"),
+        OutgoingEmail email = ConfirmationEmail.compose(MEETING, registration("Ana", "Asia/Kathmandu", "country"), "https://forms.example.org/manage?token=t",
                 "LPSA <events@decentralization.net>", "decentralization.net", Instant.parse("2022-06-01T09:00:00Z"));
         assertEquals(List.of("ana@example.org"), email.to());
         assertEquals("auto-generated", email.headers().get("Auto-Submitted"));
         assertTrue(email.text().contains("5:45 PM"), email.text());
         assertTrue(email.html().contains("5:45 PM"));
+        assertTrue(email.text().contains("https://forms.example.org/manage?token=t"), "every confirmation carries its manage link");
         OutgoingEmail.Attachment ics = email.attachments().get(0);
         assertEquals("opm-2022.ics", ics.filename());
         assertTrue(ics.contentType().startsWith("text/calendar"));
@@ -40,7 +41,7 @@ class ConfirmationEmailTest {
 
     @Test
     void whatPeopleTypedIsEscapedInTheHtml() {
-        OutgoingEmail email = ConfirmationEmail.compose(MEETING, registration("<script>x</script> & Co", "UTC", "default"),
+        OutgoingEmail email = ConfirmationEmail.compose(MEETING, registration("<script>x</script> & Co", "UTC", "default"), "https://forms.example.org/manage?token=t",
                 "LPSA <events@decentralization.net>", "decentralization.net", Instant.EPOCH);
         assertFalse(email.html().contains("<script>"));
         assertTrue(email.html().contains("&lt;script&gt;x&lt;/script&gt; &amp; Co"));

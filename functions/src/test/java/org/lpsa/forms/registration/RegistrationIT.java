@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lpsa.forms.TestStack;
 import org.lpsa.forms.aws.AwsClients;
-import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.mail.EmailSender;
 import org.lpsa.forms.mail.Mailer;
 import org.lpsa.forms.mail.MailerHandler;
@@ -39,13 +38,8 @@ class RegistrationIT {
         stack = new TestStack();
         stack.seedMeeting("demo", true);
         stack.seedMeeting("opm-2022", false);
-        AwsClients clients = new AwsClients(stack.config());
-        EventRepository events = stack.events();
-        RegistrationRepository registrations = new RegistrationRepository(clients.dynamoDb(), stack.table("RegistrationsTable"));
-        register = new RegisterHandler(new RegistrationService(events, registrations, stack.clock));
-        Mailer mailer = new Mailer(registrations, events, new EmailSender(clients.ses()),
-                "LPSA <events@decentralization.net>", "decentralization.net", stack.clock);
-        stream = stack.registrationsStream(new MailerHandler(mailer));
+        register = stack.registerHandler();
+        stream = stack.registrationsStream(new MailerHandler(stack.mailer()));
     }
 
     @AfterEach
@@ -178,9 +172,7 @@ class RegistrationIT {
     void aFailedSendLeavesTheRegistrationPendingAndALaterTrySendsIt() {
         AwsClients broken = new AwsClients(org.lpsa.forms.Config.of(Map.of(
                 org.lpsa.forms.Config.SES_ENDPOINT, "http://127.0.0.1:9", org.lpsa.forms.Config.AWS_REGION, "us-east-1")));
-        RegistrationRepository registrations = new RegistrationRepository(stack.dynamo, stack.table("RegistrationsTable"));
-        Mailer failing = new Mailer(registrations, stack.events(), new EmailSender(broken.ses()), "LPSA <events@decentralization.net>",
-                "decentralization.net", stack.clock);
+        Mailer failing = stack.mailer(new EmailSender(broken.ses()));
         TestStack.invoke(register, stack.sampleEvent("register-new.json"));
 
         assertEquals(Mailer.Outcome.FAILED_WILL_RETRY, failing.sendConfirmation("demo", "ana.perez@example.org", "t"));
@@ -192,9 +184,7 @@ class RegistrationIT {
         stream.pollOnce();
         assertTrue(stack.sentEmails().isEmpty(), "not due yet: the retry waits for its time");
         stack.clock.advance(Duration.ofMinutes(2));
-        Mailer working = new Mailer(registrations, stack.events(), new EmailSender(new AwsClients(stack.config()).ses()),
-                "LPSA <events@decentralization.net>", "decentralization.net", stack.clock);
-        assertEquals(Mailer.Outcome.SENT, working.sendConfirmation("demo", "ana.perez@example.org", "t"));
+        assertEquals(Mailer.Outcome.SENT, stack.mailer().sendConfirmation("demo", "ana.perez@example.org", "t"));
         assertEquals("SENT", storedItem("demo", "ana.perez@example.org").get("emailStatus").s());
         assertEquals(1, stack.sentTo("ana.perez@example.org").size());
     }

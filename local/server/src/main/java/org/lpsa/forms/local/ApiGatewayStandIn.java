@@ -32,6 +32,11 @@ final class ApiGatewayStandIn {
     private record Route(String method, String template, Pattern pattern, List<String> names, LambdaInvoker function) {}
 
     private final List<Route> routes = new ArrayList<>();
+    private final LocalTemplate.Cors cors;
+
+    ApiGatewayStandIn(LocalTemplate.Cors cors) {
+        this.cors = cors;
+    }
 
     void add(LocalTemplate.HttpRoute route, LambdaInvoker function) {
         List<String> names = new ArrayList<>();
@@ -55,6 +60,14 @@ final class ApiGatewayStandIn {
     boolean handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod();
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (cors.allows(origin)) {
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+            exchange.getResponseHeaders().add("Vary", "Origin");
+        }
+        if (method.equals("OPTIONS") && exchange.getRequestHeaders().containsKey("Access-Control-Request-Method")) {
+            return preflight(exchange, origin, path);
+        }
         Optional<Route> match = routes.stream().filter(r -> r.method().equals(method) && r.pattern().matcher(path).matches()).findFirst();
         if (match.isEmpty()) {
             return false;
@@ -82,6 +95,22 @@ final class ApiGatewayStandIn {
             return true;
         }
         writeResponse(exchange, JSON.std.mapFrom(response));
+        return true;
+    }
+
+    /** API Gateway answers CORS preflights itself, from the API's CorsConfiguration, for any route. */
+    private boolean preflight(HttpExchange exchange, String origin, String path) throws IOException {
+        if (routes.stream().noneMatch(r -> r.pattern().matcher(path).matches())) {
+            return false;
+        }
+        if (cors.allows(origin)) {
+            exchange.getResponseHeaders().set("Access-Control-Allow-Methods", String.join(",", cors.allowMethods()));
+            exchange.getResponseHeaders().set("Access-Control-Allow-Headers", String.join(",", cors.allowHeaders()));
+            if (cors.maxAge() > 0) {
+                exchange.getResponseHeaders().set("Access-Control-Max-Age", Integer.toString(cors.maxAge()));
+            }
+        }
+        LocalHttp.send(exchange, 204, new byte[0]);
         return true;
     }
 

@@ -97,7 +97,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void start(int port) throws IOException {
+    private void start(int requestedPort) throws IOException {
+        // the port is settled first: the functions put this stack's own address in the links they send
+        int port = requestedPort == 0 ? Emulators.freePort() : requestedPort;
+        url = "http://127.0.0.1:" + port;
         emulators = Emulators.start(root, state.resolve("logs"));
         running.add(emulators);
         LocalTemplate template = LocalTemplate.load(root.resolve("template.yaml"), STACK_NAME, Map.of());
@@ -106,10 +109,10 @@ public final class LocalStack implements AutoCloseable {
         DynamoDbClient dynamo = LocalTables.client(emulators.dynamodb());
         running.add(dynamo);
         LocalTables.createAll(dynamo, template);
-        EventSeeds.seed(new EventRepository(dynamo, tableNamed(template, "EventsTable"), Clock.systemUTC()),
+        EventSeeds.seed(new EventRepository(dynamo, template.table("EventsTable").name(), Clock.systemUTC()),
                 root.resolve("local/seed"), Clock.systemUTC());
 
-        ApiGatewayStandIn api = new ApiGatewayStandIn();
+        api = new ApiGatewayStandIn(template.cors());
         Map<String, LambdaInvoker> functions = new HashMap<>();
         ScheduledExecutorService schedules = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "schedules");
@@ -136,15 +139,13 @@ public final class LocalStack implements AutoCloseable {
         StaticFiles web = new StaticFiles(root.resolve("web"));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.setExecutor(Executors.newFixedThreadPool(8));
-        server.createContext("/", exchange -> route(exchange, api, outbox, web));
+        server.createContext("/", exchange -> route(exchange, outbox, web));
         server.start();
         running.add(0, () -> server.stop(0));
-        url = "http://127.0.0.1:" + server.getAddress().getPort();
-        this.api = api;
         writeState();
     }
 
-    private void route(HttpExchange exchange, ApiGatewayStandIn api, Outbox outbox, StaticFiles web) throws IOException {
+    private void route(HttpExchange exchange, Outbox outbox, StaticFiles web) throws IOException {
         try {
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/_local/outbox.json")) {
@@ -164,7 +165,7 @@ public final class LocalStack implements AutoCloseable {
      * The functions read their configuration as environment variables; here they share this JVM, so the
      * template's variables, resolved, become system properties, with the emulators' endpoints.
      */
-    private void configureFunctions(LocalTemplate template) {
+    private void configureFunctions(LocalTemplate template) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
         for (LocalTemplate.Function function : template.functions()) {
             function.environment().forEach((name, value) -> {
@@ -178,16 +179,14 @@ public final class LocalStack implements AutoCloseable {
         settings.put(Config.DYNAMODB_ENDPOINT, emulators.dynamodb().toString());
         settings.put(Config.SES_ENDPOINT, emulators.ses().toString());
         settings.put(Config.AWS_REGION, "us-east-1");
+        settings.put(Config.SITE_URL, url);
+        settings.put(Config.TOKEN_SECRET, LocalSecret.readOrCreate(state.resolve("token-secret")));
         settings.forEach(System::setProperty);
         // the SDK's default credentials chain reads these; the instance metadata address is never tried
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         System.setProperty("aws.region", "us-east-1");
         System.setProperty("aws.disableEc2Metadata", "true");
-    }
-
-    private static String tableNamed(LocalTemplate template, String logicalId) {
-        return template.table(logicalId).name();
     }
 
     static long rateMinutes(String schedule) {

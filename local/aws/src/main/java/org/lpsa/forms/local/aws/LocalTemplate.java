@@ -39,6 +39,13 @@ public final class LocalTemplate {
     public record Function(String logicalId, String handler, Map<String, String> environment,
                            List<HttpRoute> routes, List<StreamSource> streams, List<String> schedules) {}
 
+    /** The HTTP API's CORS configuration; empty lists when the template sets none. */
+    public record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders, int maxAge) {
+        public boolean allows(String origin) {
+            return origin != null && (allowOrigins.contains("*") || allowOrigins.contains(origin));
+        }
+    }
+
     /** A CloudFormation short-form intrinsic such as {@code !Ref X}, kept until it is resolved. */
     record Intrinsic(String name, Object argument) {}
 
@@ -118,6 +125,30 @@ public final class LocalTemplate {
             functions.add(new Function(id, String.valueOf(properties.get("Handler")), environment, routes, streams, schedules));
         });
         return functions;
+    }
+
+    public Cors cors() {
+        for (Object resource : resources().values()) {
+            if ("AWS::Serverless::HttpApi".equals(map(resource).get("Type"))) {
+                Map<String, Object> cors = map(map(map(resource).get("Properties")).get("CorsConfiguration"));
+                Object maxAge = cors.get("MaxAge");
+                return new Cors(strings(cors.get("AllowOrigins")), strings(cors.get("AllowMethods")),
+                        strings(cors.get("AllowHeaders")), maxAge == null ? 0 : Integer.parseInt(String.valueOf(resolve(maxAge))));
+            }
+        }
+        return new Cors(List.of(), List.of(), List.of(), 0);
+    }
+
+    /** A list, or a comma-delimited string (a CommaDelimitedList parameter), as strings. */
+    private List<String> strings(Object value) {
+        Object resolved = resolve(value);
+        if (resolved instanceof List<?> l) {
+            return l.stream().map(v -> String.valueOf(resolve(v)).trim()).toList();
+        }
+        if (resolved == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(String.valueOf(resolved).split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
     }
 
     private StreamSource streamSource(Map<String, Object> properties) {

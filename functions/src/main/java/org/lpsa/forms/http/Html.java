@@ -1,4 +1,4 @@
-package org.lpsa.forms.mail;
+package org.lpsa.forms.http;
 
 /** Escaping for text placed in HTML. */
 public final class Html {

@@ -1,0 +1,83 @@
+package org.lpsa.forms.registration;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signed links for one registration: {@code base64url(payload).base64url(HMAC-SHA256)}, the payload
+ * naming the purpose, the event, the email and the expiry. Checked in constant time; a token opens
+ * only the registration and the purpose it was made for.
+ */
+public final class LinkTokens {
+    /** The manage link in emails: see and cancel or delete the registration. */
+    public static final String MANAGE = "manage";
+    /** The thank-you page after a plain form post. */
+    public static final String REGISTERED = "registered";
+
+    public record Claims(String purpose, String eventId, String email, Instant expiresAt) {}
+
+    private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
+
+    private final Supplier<byte[]> secret;
+
+    /** The secret is fetched on first use, so requests that sign nothing never wait for it. */
+    public LinkTokens(Supplier<byte[]> secret) {
+        this.secret = secret;
+    }
+
+    public String issue(String purpose, String eventId, String email, Instant expiresAt) {
+        String payload = String.join("\n", "v1", purpose, eventId, email, Long.toString(expiresAt.getEpochSecond()));
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return ENCODE.encodeToString(bytes) + "." + ENCODE.encodeToString(mac(bytes));
+    }
+
+    /** The claims of a token made by us for this purpose and not expired; empty otherwise. */
+    public Optional<Claims> verify(String token, String purpose, Instant now) {
+        if (token == null || token.length() > 1024) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot != token.lastIndexOf('.')) {
+            return Optional.empty();
+        }
+        byte[] payload;
+        byte[] signature;
+        try {
+            payload = DECODE.decode(token.substring(0, dot));
+            signature = DECODE.decode(token.substring(dot + 1));
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+        if (!MessageDigest.isEqual(mac(payload), signature)) {
+            return Optional.empty();
+        }
+        String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
+        if (parts.length != 5 || !parts[0].equals("v1") || !parts[1].equals(purpose)) {
+            return Optional.empty();
+        }
+        Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[4]));
+        if (!now.isBefore(expires)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Claims(parts[1], parts[2], parts[3], expires));
+    }
+
+    private byte[] mac(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.get(), "HmacSHA256"));
+            return mac.doFinal(payload);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
+    }
+}

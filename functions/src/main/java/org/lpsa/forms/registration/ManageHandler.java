@@ -1,0 +1,120 @@
+package org.lpsa.forms.registration;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.lpsa.forms.Config;
+import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.TokenSecret;
+import org.lpsa.forms.events.EventRepository;
+import org.lpsa.forms.events.MeetingTimes;
+import org.lpsa.forms.http.ApiException;
+import org.lpsa.forms.http.ApiHandler;
+import org.lpsa.forms.http.ApiRequest;
+import org.lpsa.forms.http.ApiResponse;
+import org.lpsa.forms.http.Fields;
+import org.lpsa.forms.http.Html;
+import org.lpsa.forms.http.Pages;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** GET /manage?token=T shows; POST /manage (token, action) cancels or deletes; GET /manage/done says so. */
+public final class ManageHandler extends ApiHandler {
+    private final ManageService service;
+
+    public ManageHandler() {
+        this(Config.fromEnvironment());
+    }
+
+    private ManageHandler(Config config) {
+        this(config, new AwsClients(config));
+    }
+
+    private ManageHandler(Config config, AwsClients clients) {
+        this(build(config, clients));
+    }
+
+    public ManageHandler(ManageService service) {
+        this.service = service;
+    }
+
+    private static ManageService build(Config config, AwsClients clients) {
+        DynamoDbClient dynamo = clients.dynamoDb();
+        Clock clock = Clock.systemUTC();
+        return new ManageService(new EventRepository(dynamo, config.require(Config.EVENTS_TABLE), clock),
+                new RegistrationRepository(dynamo, config.require(Config.REGISTRATIONS_TABLE)),
+                new LinkTokens(new TokenSecret(config, clients)), clock);
+    }
+
+    @Override
+    protected boolean answersWithPages(ApiRequest request) {
+        return true;
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        if (request.method().equals("POST")) {
+            return act(request);
+        }
+        if (request.path().endsWith("/done")) {
+            return done(request.query().get("action"));
+        }
+        return show(request.query().get("token"));
+    }
+
+    private ApiResponse show(String token) {
+        ManageService.View view = service.view(token);
+        String title = view.event().title();
+        Optional<Registration> found = view.registration();
+        if (found.isEmpty()) {
+            return Pages.page(404, "No registration found", "<p>We hold no registration for this link for <strong>"
+                    + Html.escape(title) + "</strong>. It may have been deleted.</p>");
+        }
+        Registration r = found.get();
+        StringBuilder body = new StringBuilder();
+        body.append("<p><strong>").append(Html.escape(title)).append("</strong><br>")
+                .append(Html.escape(MeetingTimes.inZone(view.event().startsAt(), r.timeZone()))).append("</p>");
+        body.append("<p>Registered: ").append(Html.escape(r.name())).append(", ").append(Html.escape(r.email()))
+                .append(", ").append(Html.escape(r.organization())).append("</p>");
+        if (r.cancelled()) {
+            body.append("<p>This registration is <strong>cancelled</strong>. To take part after all, register again with the same address.</p>");
+        } else {
+            body.append(actionForm(token, "cancel", "Cancel my registration",
+                    "I can no longer attend. You will get a short email saying it is cancelled."));
+        }
+        body.append(actionForm(token, "delete", "Delete my registration and my data",
+                "Removes this registration and everything it holds about you. Nothing is sent."));
+        return Pages.page(200, "Your registration", body.toString());
+    }
+
+    private static String actionForm(String token, String action, String button, String explanation) {
+        return "<form method=\"post\" action=\"/manage\"><input type=\"hidden\" name=\"token\" value=\"" + Html.escape(token)
+                + "\"><input type=\"hidden\" name=\"action\" value=\"" + action + "\"><p>" + Html.escape(explanation)
+                + "</p><button type=\"submit\">" + Html.escape(button) + "</button></form>";
+    }
+
+    private ApiResponse act(ApiRequest request) {
+        Fields fields = Fields.of(request);
+        String token = fields.text("token");
+        String action = fields.text("action");
+        if ("cancel".equals(action)) {
+            service.cancel(token);
+            return ApiResponse.seeOther("/manage/done?action=cancelled");
+        }
+        if ("delete".equals(action)) {
+            service.delete(token);
+            return ApiResponse.seeOther("/manage/done?action=deleted");
+        }
+        throw new ApiException(400, "action", "Choose cancel or delete.");
+    }
+
+    private static ApiResponse done(String action) {
+        if ("deleted".equals(action)) {
+            return Pages.page(200, "Your registration is deleted",
+                    "<p>We removed your registration and what it held about you.</p>");
+        }
+        if ("cancelled".equals(action)) {
+            return Pages.page(200, "Your registration is cancelled",
+                    "<p>Thank you for letting us know. We sent you a short email saying so. You can register again at any time before the meeting.</p>");
+        }
+        return Pages.page(200, "Done", "<p>Nothing else to do here.</p>");
+    }
+}

@@ -1,0 +1,223 @@
+package org.lpsa.forms.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lpsa.forms.TestStack;
+import org.lpsa.forms.events.EventInfoHandler;
+import org.lpsa.forms.local.aws.StreamPump;
+import org.lpsa.forms.mail.MailerHandler;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Plain HTML forms, the thank-you page, the manage link, resends and event facts, against the emulators. */
+class FormsAndManageIT {
+    private static final Pattern MANAGE_LINK = Pattern.compile("https://forms\\.example\\.org/manage\\?token=([A-Za-z0-9_.%-]+)");
+    private static final String AMINA = "amina.diallo@example.org";
+
+    private TestStack stack;
+    private RegisterHandler register;
+    private ManageHandler manage;
+    private StreamPump stream;
+
+    @BeforeEach
+    void setUp() {
+        stack = new TestStack();
+        stack.seedMeeting("demo", true);
+        register = stack.registerHandler();
+        manage = new ManageHandler(new ManageService(stack.events(), stack.registrations(), stack.tokens(), stack.clock));
+        stream = stack.registrationsStream(new MailerHandler(stack.mailer()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        stream.close();
+    }
+
+    @Test
+    void aPlainFormRegistrationAnswers303ToAThankYouPageNamingTheEventAndTheEmail() {
+        Map<String, Object> response = TestStack.invoke(register, stack.sampleEvent("register-form.json"));
+
+        assertEquals(303, response.get("statusCode"));
+        String location = header(response, "location");
+        assertTrue(location.startsWith("/events/demo/registered?token="), location);
+        Map<String, AttributeValue> item = item(AMINA);
+        assertEquals("form", item.get("channel").s());
+        assertEquals("web-1", item.get("formVersion").s());
+        assertTrue(item.get("newsletter").bool());
+        assertEquals(List.of("convening", "regional-chapters"), item.get("interests").ss().stream().sorted().toList());
+
+        String token = location.substring(location.indexOf("token=") + 6);
+        Map<String, Object> page = TestStack.invoke(register, withToken("thank-you-page.json", token));
+        assertEquals(200, page.get("statusCode"));
+        String html = (String) page.get("body");
+        assertTrue(html.contains("LPSA Open Planning Meeting 2022/23"), html);
+        assertTrue(html.contains(AMINA), html);
+        assertTrue(header(page, "content-type").startsWith("text/html"));
+
+        Map<String, Object> forged = TestStack.invoke(register, withToken("thank-you-page.json", token.substring(0, token.length() - 2) + "xx"));
+        assertEquals(400, forged.get("statusCode"));
+    }
+
+    @Test
+    void aPlainFormWithABadEmailAnswers400WithAPageNamingTheField() {
+        Map<String, Object> response = TestStack.invoke(register, stack.sampleEvent("register-form-invalid-email.json"));
+
+        assertEquals(400, response.get("statusCode"));
+        assertTrue(header(response, "content-type").startsWith("text/html"));
+        String html = (String) response.get("body");
+        assertTrue(html.contains("<strong>Email address:</strong> Enter an email address like name@example.org."), html);
+        assertTrue(html.contains("href=\"https://decentralization.net/register\""), "a link back to the form");
+        assertEquals(0, stack.dynamo.scan(b -> b.tableName(stack.table("RegistrationsTable"))).count());
+    }
+
+    @Test
+    void aFilledHoneypotOnAPlainFormLooksLikeSuccessAndStoresNothing() {
+        Map<String, Object> response = TestStack.invoke(register, stack.sampleEvent("register-form-honeypot.json"));
+        assertEquals(303, response.get("statusCode"));
+        assertEquals(0, stack.dynamo.scan(b -> b.tableName(stack.table("RegistrationsTable"))).count());
+        stream.pollOnce();
+        assertTrue(stack.sentEmails().isEmpty());
+    }
+
+    @Test
+    void theManageLinkShowsThenCancelsAndANoticeFollows() {
+        String token = registerAndReadManageToken();
+
+        Map<String, Object> shown = TestStack.invoke(manage, withToken("manage-show.json", token));
+        assertEquals(200, shown.get("statusCode"));
+        assertTrue(((String) shown.get("body")).contains("Amina Diallo"));
+        assertEquals("registered", item(AMINA).get("status").s(), "GET only shows");
+
+        Map<String, Object> cancelled = TestStack.invoke(manage, withToken("manage-cancel.json", token));
+        assertEquals(303, cancelled.get("statusCode"));
+        assertEquals("/manage/done?action=cancelled", header(cancelled, "location"));
+        Map<String, AttributeValue> item = item(AMINA);
+        assertEquals("cancelled", item.get("status").s());
+        assertNotNull(item.get("cancelledAt"));
+
+        stream.pollOnce();
+        List<Map<String, Object>> sent = stack.sentTo(AMINA);
+        assertEquals(2, sent.size());
+        assertTrue(String.valueOf(sent.get(1).get("subject")).startsWith("Registration cancelled"));
+
+        assertEquals(303, TestStack.invoke(manage, withToken("manage-cancel.json", token)).get("statusCode"), "cancelling twice is harmless");
+        stream.pollOnce();
+        assertEquals(2, stack.sentTo(AMINA).size(), "and sends nothing more");
+    }
+
+    @Test
+    void deleteRemovesTheRegistration() {
+        String token = registerAndReadManageToken();
+        Map<String, Object> deleted = TestStack.invoke(manage, withToken("manage-delete.json", token));
+        assertEquals(303, deleted.get("statusCode"));
+        assertNull(item(AMINA));
+        assertEquals(404, TestStack.invoke(manage, withToken("manage-show.json", token)).get("statusCode"));
+    }
+
+    @Test
+    void aTokenChangedByOneCharacterOrMadeForAnotherRegistrationOrExpiredIsRefused() {
+        String token = registerAndReadManageToken();
+        char last = token.charAt(token.length() - 1);
+        String changed = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertEquals(400, TestStack.invoke(manage, withToken("manage-cancel.json", changed)).get("statusCode"));
+
+        // another person's address under Amina's signature
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
+        String otherPayload = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.replace(AMINA, "someone.else@example.org").getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, TestStack.invoke(manage, withToken("manage-cancel.json", otherPayload + token.substring(token.indexOf('.')))).get("statusCode"));
+
+        String thanksToken = stack.tokens().issue(LinkTokens.REGISTERED, "demo", AMINA, stack.clock.instant().plusSeconds(3600));
+        assertEquals(400, TestStack.invoke(manage, withToken("manage-cancel.json", thanksToken)).get("statusCode"), "a token of another purpose");
+
+        stack.clock.advance(Duration.between(stack.clock.instant(), Instant.parse("2022-06-10T13:30:00Z").plus(Duration.ofDays(31))));
+        Map<String, Object> expired = TestStack.invoke(manage, withToken("manage-cancel.json", token));
+        assertEquals(400, expired.get("statusCode"));
+        assertTrue(((String) expired.get("body")).contains("not valid or has expired"));
+        assertEquals("registered", item(AMINA).get("status").s());
+    }
+
+    @Test
+    void registeringAgainResendsTheConfirmationAfterTenMinutesAtMostThreeTimes() {
+        TestStack.invoke(register, stack.sampleEvent("register-form.json"));
+        stream.pollOnce();
+        assertEquals(1, stack.sentTo(AMINA).size());
+
+        TestStack.invoke(register, stack.sampleEvent("register-form.json"));
+        stream.pollOnce();
+        assertEquals(1, stack.sentTo(AMINA).size(), "within 10 minutes nothing is re-sent");
+
+        for (int i = 0; i < 5; i++) {
+            stack.clock.advance(Duration.ofMinutes(11));
+            TestStack.invoke(register, stack.sampleEvent("register-form.json"));
+            stream.pollOnce();
+        }
+        assertEquals(4, stack.sentTo(AMINA).size(), "the first confirmation and three re-sends");
+        assertEquals("3", item(AMINA).get("resends").n());
+    }
+
+    @Test
+    void registeringAgainAfterCancellingRegistersAnew() {
+        String token = registerAndReadManageToken();
+        TestStack.invoke(manage, withToken("manage-cancel.json", token));
+        stream.pollOnce();
+
+        Map<String, Object> again = TestStack.invoke(register, stack.sampleEvent("register-form.json"));
+        assertEquals(303, again.get("statusCode"));
+        assertEquals("registered", item(AMINA).get("status").s());
+        stream.pollOnce();
+        List<Map<String, Object>> sent = stack.sentTo(AMINA);
+        assertEquals(3, sent.size());
+        assertTrue(String.valueOf(sent.get(2).get("subject")).startsWith("Registration confirmed"));
+    }
+
+    @Test
+    void eventFactsAreServedWithoutTheJoinLink() {
+        EventInfoHandler info = new EventInfoHandler(stack.events(), stack.clock);
+        Map<String, Object> response = TestStack.invoke(info, stack.sampleEvent("event-info.json"));
+        assertEquals(200, response.get("statusCode"));
+        String body = (String) response.get("body");
+        assertTrue(body.contains("\"startsAt\":\"2022-06-10T12:00:00Z\""), body);
+        assertTrue(body.contains("\"registrationOpen\":true"), body);
+        assertTrue(body.contains("\"localTime\":\"5:30 PM\""), body);
+        assertFalse(body.contains("meet.example.org"), "the join link is for registrants only");
+        String unknown = new String(stack.sampleEvent("event-info.json"), StandardCharsets.UTF_8).replace("\"demo\"", "\"nope\"");
+        assertEquals(404, TestStack.invoke(info, unknown.getBytes(StandardCharsets.UTF_8)).get("statusCode"));
+    }
+
+    private String registerAndReadManageToken() {
+        TestStack.invoke(register, stack.sampleEvent("register-form.json"));
+        stream.pollOnce();
+        String text = (String) ((Map<?, ?>) stack.sentTo(AMINA).get(0).get("body")).get("text");
+        Matcher m = MANAGE_LINK.matcher(text);
+        assertTrue(m.find(), "the confirmation carries a manage link: " + text);
+        return java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+    }
+
+    private byte[] withToken(String sample, String token) {
+        return new String(stack.sampleEvent(sample), StandardCharsets.UTF_8).replace("TOKEN", token).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String header(Map<String, Object> response, String name) {
+        return String.valueOf(((Map<?, ?>) response.get("headers")).get(name));
+    }
+
+    private Map<String, AttributeValue> item(String email) {
+        Map<String, AttributeValue> item = stack.dynamo.getItem(b -> b.tableName(stack.table("RegistrationsTable")).consistentRead(true)
+                .key(Map.of("eventId", AttributeValue.fromS("demo"), "email", AttributeValue.fromS(email)))).item();
+        return item == null || item.isEmpty() ? null : item;
+    }
+}

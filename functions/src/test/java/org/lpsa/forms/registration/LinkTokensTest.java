@@ -1,0 +1,34 @@
+package org.lpsa.forms.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class LinkTokensTest {
+    private static final Instant NOW = Instant.parse("2022-06-01T00:00:00Z");
+    private final LinkTokens tokens = new LinkTokens("a-secret-of-at-least-thirty-two-characters"
+            .getBytes(StandardCharsets.UTF_8)::clone);
+
+    @Test
+    void aTokenCarriesItsRegistrationAndPurpose() {
+        String token = tokens.issue(LinkTokens.MANAGE, "demo", "ana@example.org", NOW.plusSeconds(60));
+        LinkTokens.Claims claims = tokens.verify(token, LinkTokens.MANAGE, NOW).orElseThrow();
+        assertEquals("demo", claims.eventId());
+        assertEquals("ana@example.org", claims.email());
+    }
+
+    @Test
+    void wrongPurposeExpiryOtherSecretOrGarbageAreRefused() {
+        String token = tokens.issue(LinkTokens.MANAGE, "demo", "ana@example.org", NOW.plusSeconds(60));
+        assertTrue(tokens.verify(token, LinkTokens.REGISTERED, NOW).isEmpty());
+        assertTrue(tokens.verify(token, LinkTokens.MANAGE, NOW.plusSeconds(60)).isEmpty());
+        LinkTokens other = new LinkTokens("another-secret-of-at-least-thirty-two-chars".getBytes(StandardCharsets.UTF_8)::clone);
+        assertTrue(other.verify(token, LinkTokens.MANAGE, NOW).isEmpty());
+        for (String garbage : new String[] {null, "", ".", "abc", "a.b.c", "%%%.%%%", token + "x", "x" + token}) {
+            assertTrue(tokens.verify(garbage, LinkTokens.MANAGE, NOW).isEmpty(), String.valueOf(garbage));
+        }
+    }
+}
