@@ -86,6 +86,84 @@ class LocalStackIT {
     }
 
     @Test
+    void aPlainFormRegistrationCanBeCancelledThroughTheManageLinkInItsConfirmation() throws Exception {
+        String form = "name=Kwame+Mensah&email=kwame%40example.org&organization=District+Assembly&role=government-official"
+                + "&country=GH&interests=country-support&newsletter=on&website=";
+        HttpResponse<String> posted = post("/events/demo/registrations", "application/x-www-form-urlencoded", form);
+        assertEquals(303, posted.statusCode());
+        String location = posted.headers().firstValue("location").orElseThrow();
+        HttpResponse<String> thanks = get(location);
+        assertEquals(200, thanks.statusCode());
+        assertTrue(thanks.body().contains("kwame@example.org"), thanks.body());
+
+        HttpResponse<String> invalid = post("/events/demo/registrations", "application/x-www-form-urlencoded",
+                form.replace("kwame%40example.org", "kwame"));
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        assertTrue(invalid.body().contains("Email address"), invalid.body());
+
+        String text = String.valueOf(awaitOneEmailTo("kwame@example.org").get("text"));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stack.url())
+                + "/manage\\?token=(\\S+)").matcher(text);
+        assertTrue(link.find(), text);
+        String token = java.net.URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
+        assertEquals(200, get("/manage?token=" + link.group(1)).statusCode());
+
+        char last = token.charAt(token.length() - 1);
+        String changed = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertEquals(400, post("/manage", "application/x-www-form-urlencoded", "action=cancel&token=" + changed).statusCode());
+
+        HttpResponse<String> cancelled = post("/manage", "application/x-www-form-urlencoded", "action=cancel&token=" + token);
+        assertEquals(303, cancelled.statusCode());
+        assertEquals(200, get(cancelled.headers().firstValue("location").orElseThrow()).statusCode());
+        HttpResponse<String> shown = get("/manage?token=" + link.group(1));
+        assertTrue(shown.body().contains("<strong>cancelled</strong>"), shown.body());
+    }
+
+    @Test
+    void aFilledHoneypotAnswersLikeASuccessAndSendsNothing() throws Exception {
+        String body = "{\"name\":\"Bot\",\"email\":\"bot@example.org\",\"organization\":\"x\",\"role\":\"other\","
+                + "\"country\":\"FR\",\"interests\":[\"other\"],\"newsletter\":true,\"website\":\"http://spam.example.com\"}";
+        assertEquals(201, post("/events/demo/registrations", "application/json", body).statusCode());
+        Thread.sleep(1500);
+        assertTrue(outboxTo("bot@example.org").isEmpty());
+    }
+
+    @Test
+    void corsPreflightsAreAnsweredForTheTemplatesOriginsOnly() throws Exception {
+        HttpResponse<String> allowed = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/events/demo/registrations"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://decentralization.net")
+                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "content-type").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, allowed.statusCode());
+        assertEquals("https://decentralization.net", allowed.headers().firstValue("access-control-allow-origin").orElse(null));
+        assertTrue(allowed.headers().firstValue("access-control-allow-methods").orElse("").contains("POST"));
+        assertTrue(allowed.headers().firstValue("access-control-allow-headers").orElse("").contains("content-type"));
+
+        HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/events/demo/registrations"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://elsewhere.example.com")
+                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(other.headers().firstValue("access-control-allow-origin").isEmpty());
+
+        HttpResponse<String> facts = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/events/demo"))
+                .header("Origin", "https://decentralization.net").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, facts.statusCode());
+        assertEquals("https://decentralization.net", facts.headers().firstValue("access-control-allow-origin").orElse(null));
+        assertTrue(facts.body().contains("\"registrationOpen\":true"), facts.body());
+    }
+
+    private static Map<String, Object> awaitOneEmailTo(String address) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<Map<String, Object>> mine = outboxTo(address);
+        while (System.nanoTime() < deadline && mine.isEmpty()) {
+            Thread.sleep(200);
+            mine = outboxTo(address);
+        }
+        assertEquals(1, mine.size(), "one email to " + address);
+        return mine.get(0);
+    }
+
+    @Test
     void unknownPathsAre404() throws Exception {
         assertEquals(404, get("/no/such/page").statusCode());
         assertEquals(404, get("/../pom.xml").statusCode());
