@@ -46,23 +46,33 @@ public final class TestStack {
     public static final String SITE_URL = "https://forms.example.org";
     public static final String TOKEN_SECRET = "test-secret-that-is-long-enough-for-hmac-0123456789";
 
-    public final Emulators emulators = Emulators.shared();
     public final Path root = RepoRoot.find();
     public final LocalTemplate template = LocalTemplate.load(root.resolve("template.yaml"),
             "it" + ProcessHandle.current().pid() + "-" + STACKS.incrementAndGet(), Map.of());
-    public final DynamoDbClient dynamo = LocalTables.client(emulators.dynamodb());
     public final MutableClock clock = new MutableClock(Instant.parse("2022-06-01T09:00:00Z"));
+    public final DynamoDbClient dynamo;
+    private final URI dynamodbEndpoint;
+    private final URI sesEndpoint;
 
+    /** Against the npm emulators of this machine. */
     public TestStack() {
-        LocalTables.createAll(dynamo, template);
+        this(Emulators.shared().dynamodb(), Emulators.shared().ses());
         clearOutbox();
+    }
+
+    /** Against other local AWS endpoints, such as LocalStack's. */
+    public TestStack(URI dynamodbEndpoint, URI sesEndpoint) {
+        this.dynamodbEndpoint = dynamodbEndpoint;
+        this.sesEndpoint = sesEndpoint;
+        this.dynamo = LocalTables.client(dynamodbEndpoint);
+        LocalTables.createAll(dynamo, template);
     }
 
     /** The functions' configuration: the template's environment with the emulators' endpoints. */
     public Config config() {
         Map<String, String> values = new java.util.HashMap<>(template.functions().get(0).environment());
-        values.put(Config.DYNAMODB_ENDPOINT, emulators.dynamodb().toString());
-        values.put(Config.SES_ENDPOINT, emulators.ses().toString());
+        values.put(Config.DYNAMODB_ENDPOINT, dynamodbEndpoint.toString());
+        values.put(Config.SES_ENDPOINT, sesEndpoint.toString());
         values.put(Config.AWS_REGION, "us-east-1");
         values.put(Config.SITE_URL, SITE_URL);
         values.put(Config.TOKEN_SECRET, TOKEN_SECRET);
@@ -137,11 +147,11 @@ public final class TestStack {
         return StreamPump.of(dynamo, template, function.streams().get(0), new LambdaInvoker("MailerFunction", mailer));
     }
 
-    /** Emails the SES emulator received, oldest first, in its own store format. */
+    /** Emails the SES emulator (aws-ses-v2-local) received, oldest first, in its own store format. */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> sentEmails() {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(emulators.ses() + "/store").toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection) URI.create(sesEndpoint + "/store").toURL().openConnection();
             try (InputStream in = c.getInputStream()) {
                 return (List<Map<String, Object>>) JSON.std.mapFrom(in).get("emails");
             }
@@ -157,7 +167,7 @@ public final class TestStack {
 
     public void clearOutbox() {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(emulators.ses() + "/clear-store").toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection) URI.create(sesEndpoint + "/clear-store").toURL().openConnection();
             c.setRequestMethod("POST");
             if (c.getResponseCode() != 200) {
                 throw new IllegalStateException("could not clear the SES emulator's store");
