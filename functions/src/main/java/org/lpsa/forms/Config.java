@@ -11,7 +11,14 @@ import java.util.function.Function;
 public final class Config {
     public static final String EVENTS_TABLE = "EVENTS_TABLE";
     public static final String REGISTRATIONS_TABLE = "REGISTRATIONS_TABLE";
+    public static final String IDEAS_TABLE = "IDEAS_TABLE";
+    public static final String CONTACTS_TABLE = "CONTACTS_TABLE";
     public static final String SENDER_ADDRESS = "SENDER_ADDRESS";
+    /** Where people email ideas; plus addresses (ideas+webinars@) choose an area. */
+    public static final String IDEAS_ADDRESS = "IDEAS_ADDRESS";
+    /** The bucket and key prefix where the SES receipt rule stores incoming mail. */
+    public static final String INBOUND_BUCKET = "INBOUND_BUCKET";
+    public static final String INBOUND_PREFIX = "INBOUND_PREFIX";
     public static final String MAIL_DOMAIN = "MAIL_DOMAIN";
     public static final String SITE_URL = "SITE_URL";
     /** Name of the SSM SecureString parameter holding the link-signing secret (in AWS). */
@@ -22,6 +29,7 @@ public final class Config {
     public static final String DYNAMODB_ENDPOINT = "LPSA_DYNAMODB_ENDPOINT";
     public static final String SES_ENDPOINT = "LPSA_SES_ENDPOINT";
     public static final String SSM_ENDPOINT = "LPSA_SSM_ENDPOINT";
+    public static final String S3_ENDPOINT = "LPSA_S3_ENDPOINT";
     public static final String AWS_REGION = "AWS_REGION";
 
     private final Function<String, String> source;

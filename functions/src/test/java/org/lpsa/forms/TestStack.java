@@ -21,6 +21,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.contacts.ContactRepository;
+import org.lpsa.forms.ideas.IdeaRepository;
+import org.lpsa.forms.inbound.InboundEmailHandler;
+import org.lpsa.forms.inbound.InboundEmailService;
+import org.lpsa.forms.local.aws.SesInboundStandIn;
 import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.mail.EmailSender;
 import org.lpsa.forms.mail.Mailer;
@@ -53,19 +58,24 @@ public final class TestStack {
     public final DynamoDbClient dynamo;
     private final URI dynamodbEndpoint;
     private final URI sesEndpoint;
+    private final URI s3Endpoint;
 
-    /** Against the npm emulators of this machine. */
+    /** Against the emulators of this machine. */
     public TestStack() {
-        this(Emulators.shared().dynamodb(), Emulators.shared().ses());
+        this(Emulators.shared().dynamodb(), Emulators.shared().ses(), Emulators.shared().s3());
         clearOutbox();
     }
 
-    /** Against other local AWS endpoints, such as LocalStack's. */
-    public TestStack(URI dynamodbEndpoint, URI sesEndpoint) {
+    /** Against other local AWS endpoints, such as LocalStack's (S3 may be null where unused). */
+    public TestStack(URI dynamodbEndpoint, URI sesEndpoint, URI s3Endpoint) {
         this.dynamodbEndpoint = dynamodbEndpoint;
         this.sesEndpoint = sesEndpoint;
+        this.s3Endpoint = s3Endpoint;
         this.dynamo = LocalTables.client(dynamodbEndpoint);
         LocalTables.createAll(dynamo, template);
+        if (s3Endpoint != null) {
+            LocalTables.createBuckets(LocalTables.s3(s3Endpoint), template);
+        }
     }
 
     /** The functions' configuration: the template's environment with the emulators' endpoints. */
@@ -73,6 +83,9 @@ public final class TestStack {
         Map<String, String> values = new java.util.HashMap<>(template.functions().get(0).environment());
         values.put(Config.DYNAMODB_ENDPOINT, dynamodbEndpoint.toString());
         values.put(Config.SES_ENDPOINT, sesEndpoint.toString());
+        if (s3Endpoint != null) {
+            values.put(Config.S3_ENDPOINT, s3Endpoint.toString());
+        }
         values.put(Config.AWS_REGION, "us-east-1");
         values.put(Config.SITE_URL, SITE_URL);
         values.put(Config.TOKEN_SECRET, TOKEN_SECRET);
@@ -97,8 +110,34 @@ public final class TestStack {
     }
 
     public Mailer mailer(EmailSender sender) {
-        return new Mailer(registrations(), events(), sender, tokens(),
-                new Mailer.Settings("LPSA <events@decentralization.net>", "decentralization.net", SITE_URL), clock);
+        return new Mailer(dynamo, Mailer.Tables.fromConfig(config()), sender, tokens(),
+                new Mailer.Settings("LPSA <events@decentralization.net>", "decentralization.net", SITE_URL, "ideas@decentralization.net"),
+                clock);
+    }
+
+    public IdeaRepository ideas() {
+        return new IdeaRepository(dynamo, table("IdeasTable"));
+    }
+
+    public ContactRepository contacts() {
+        return new ContactRepository(dynamo, table("ContactsTable"));
+    }
+
+    /** SES receiving as the local stack stands it in: S3, then the inbound function, against this stack. */
+    public SesInboundStandIn inbound() {
+        LocalTemplate.ReceiptRule rule = template.receiptRules().get(0);
+        InboundEmailService service = new InboundEmailService(new AwsClients(config()).s3(), ideas(), contacts(),
+                new InboundEmailService.Settings(rule.bucket(), rule.prefix(), "decentralization.net"), clock);
+        return new SesInboundStandIn(LocalTables.s3(s3Endpoint), rule,
+                new LambdaInvoker("InboundEmailFunction", new InboundEmailHandler(service)));
+    }
+
+    /** The stream stand-in for the Ideas table. */
+    public StreamPump ideasStream(RequestStreamHandler mailer) {
+        LocalTemplate.StreamSource source = template.functions().stream()
+                .filter(f -> f.logicalId().equals("MailerFunction")).findFirst().orElseThrow()
+                .streams().stream().filter(s -> s.tableLogicalId().equals("IdeasTable")).findFirst().orElseThrow();
+        return StreamPump.of(dynamo, template, source, new LambdaInvoker("MailerFunction", mailer));
     }
 
     public RegisterHandler registerHandler() {
@@ -144,7 +183,9 @@ public final class TestStack {
     public StreamPump registrationsStream(RequestStreamHandler mailer) {
         LocalTemplate.Function function = template.functions().stream()
                 .filter(f -> f.logicalId().equals("MailerFunction")).findFirst().orElseThrow();
-        return StreamPump.of(dynamo, template, function.streams().get(0), new LambdaInvoker("MailerFunction", mailer));
+        LocalTemplate.StreamSource source = function.streams().stream()
+                .filter(s -> s.tableLogicalId().equals("RegistrationsTable")).findFirst().orElseThrow();
+        return StreamPump.of(dynamo, template, source, new LambdaInvoker("MailerFunction", mailer));
     }
 
     /** Emails the SES emulator (aws-ses-v2-local) received, oldest first, in its own store format. */

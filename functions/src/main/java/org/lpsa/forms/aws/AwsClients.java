@@ -6,6 +6,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -33,6 +34,16 @@ public final class AwsClients {
     public SesV2Client ses() {
         var builder = SesV2Client.builder().region(region()).httpClient(http);
         String endpoint = config.optional(Config.SES_ENDPOINT);
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    /** Path-style addressing, which works against S3 and local stand-ins alike. */
+    public S3Client s3() {
+        var builder = S3Client.builder().region(region()).httpClient(http).forcePathStyle(true);
+        String endpoint = config.optional(Config.S3_ENDPOINT);
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
         }

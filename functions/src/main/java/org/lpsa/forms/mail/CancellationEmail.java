@@ -25,6 +25,6 @@ public final class CancellationEmail {
                 + "<p>Local Public Sector Alliance<br>Decentralization.Net</p></body></html>";
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Auto-Submitted", "auto-generated");
-        return new OutgoingEmail(from, List.of(r.email()), "Registration cancelled: " + event.title(), text, html, headers, List.of());
+        return new OutgoingEmail(from, List.of(r.email()), null, "Registration cancelled: " + event.title(), text, html, headers, List.of());
     }
 }

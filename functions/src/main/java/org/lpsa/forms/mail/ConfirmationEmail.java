@@ -65,7 +65,7 @@ public final class ConfirmationEmail {
         Map<String, String> headers = new LinkedHashMap<>();
         // RFC 3834: automatic, so auto-responders and vacation replies do not answer it
         headers.put("Auto-Submitted", "auto-generated");
-        return new OutgoingEmail(from, List.of(r.email()), "Registration confirmed: " + event.title(),
+        return new OutgoingEmail(from, List.of(r.email()), null, "Registration confirmed: " + event.title(),
                 text.toString(), html.toString(), headers,
                 List.of(new OutgoingEmail.Attachment(filename(event), "text/calendar; charset=UTF-8; method=PUBLISH",
                         ics.getBytes(StandardCharsets.UTF_8))));

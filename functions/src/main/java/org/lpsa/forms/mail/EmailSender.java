@@ -41,6 +41,7 @@ public final class EmailSender {
         return ses.sendEmail(b -> b
                 .fromEmailAddress(email.from())
                 .destination(d -> d.toAddresses(email.to()))
+                .replyToAddresses(email.replyTo() == null ? null : List.of(email.replyTo()))
                 .content(c -> c.simple(message))).messageId();
     }
 

@@ -3,46 +3,63 @@ package org.lpsa.forms.mail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.TokenSecret;
+import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.http.Log;
+import org.lpsa.forms.ideas.Idea;
+import org.lpsa.forms.ideas.IdeaRepository;
 import org.lpsa.forms.registration.LinkTokens;
 import org.lpsa.forms.registration.ManageService;
 import org.lpsa.forms.registration.Registration;
 import org.lpsa.forms.registration.RegistrationRepository;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Sends one registration's confirmation at most once per claim: claim it (PENDING to SENDING, a
- * conditional update), send, mark SENT. A failed send gives it back as PENDING with a later retry time
- * (the sweeper re-drives it), and after {@link #MAX_ATTEMPTS} as FAILED for an admin to see.
+ * Sends the email an item owes, at most once per claim: claim it (PENDING to SENDING), send, mark it
+ * SENT. A registration owes its confirmation (or, once cancelled, the notice); an idea its
+ * acknowledgement, at most one per sender a day. A failed send goes back to PENDING with a later
+ * retry time (the sweeper re-drives it), and after {@link #MAX_ATTEMPTS} to FAILED for an admin to see.
  */
 public final class Mailer {
     /** A claim older than this was abandoned (the function died mid-send) and may be taken over. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 6;
 
-    public enum Outcome { SENT, NOT_DUE, FAILED_WILL_RETRY, GAVE_UP }
+    public enum Outcome { SENT, NOT_DUE, SKIPPED, FAILED_WILL_RETRY, GAVE_UP }
 
-    private final RegistrationRepository registrations;
+    /** Who mail comes from, the domain of calendar UIDs, where manage links point, where ideas go. */
+    public record Settings(String from, String mailDomain, String siteUrl, String ideasAddress) {}
+
+    public record Tables(String events, String registrations, String ideas, String contacts) {
+        public static Tables fromConfig(Config config) {
+            return new Tables(config.require(Config.EVENTS_TABLE), config.require(Config.REGISTRATIONS_TABLE),
+                    config.require(Config.IDEAS_TABLE), config.require(Config.CONTACTS_TABLE));
+        }
+    }
+
+    private final PendingEmails pending;
+    private final Tables tables;
     private final EventRepository events;
+    private final ContactRepository contacts;
     private final EmailSender sender;
     private final LinkTokens tokens;
     private final Settings settings;
     private final Clock clock;
 
-    /** Who mail comes from, the domain of calendar UIDs, and where the manage links point. */
-    public record Settings(String from, String mailDomain, String siteUrl) {}
-
-    public Mailer(RegistrationRepository registrations, EventRepository events, EmailSender sender, LinkTokens tokens,
-                  Settings settings, Clock clock) {
-        this.registrations = registrations;
-        this.events = events;
+    public Mailer(DynamoDbClient dynamo, Tables tables, EmailSender sender, LinkTokens tokens, Settings settings, Clock clock) {
+        this.pending = new PendingEmails(dynamo);
+        this.tables = tables;
+        this.events = new EventRepository(dynamo, tables.events(), clock);
+        this.contacts = new ContactRepository(dynamo, tables.contacts());
         this.sender = sender;
         this.tokens = tokens;
         this.settings = settings;
@@ -51,52 +68,96 @@ public final class Mailer {
 
     public static Mailer fromConfig(Config config) {
         AwsClients clients = new AwsClients(config);
-        DynamoDbClient dynamo = clients.dynamoDb();
-        Clock clock = Clock.systemUTC();
-        return new Mailer(
-                new RegistrationRepository(dynamo, config.require(Config.REGISTRATIONS_TABLE)),
-                new EventRepository(dynamo, config.require(Config.EVENTS_TABLE), clock),
-                new EmailSender(clients.ses()),
+        return new Mailer(clients.dynamoDb(), Tables.fromConfig(config), new EmailSender(clients.ses()),
                 new LinkTokens(new TokenSecret(config, clients)),
                 new Settings(config.require(Config.SENDER_ADDRESS), config.get(Config.MAIL_DOMAIN, "decentralization.net"),
-                        config.require(Config.SITE_URL)),
-                clock);
+                        config.require(Config.SITE_URL), config.require(Config.IDEAS_ADDRESS)),
+                Clock.systemUTC());
+    }
+
+    public Tables tables() {
+        return tables;
+    }
+
+    /** The keys naming an item of each table that owes email. */
+    public List<String> keyNames(String table) {
+        return table.equals(tables.ideas()) ? List.of("ideaId") : List.of("eventId", "email");
     }
 
     public Outcome sendConfirmation(String eventId, String email, String requestId) {
+        return deliver(tables.registrations(), Map.of("eventId", AttributeValue.fromS(eventId), "email", AttributeValue.fromS(email)),
+                requestId);
+    }
+
+    /** Sends what the item in {@code table} under {@code key} owes, if it is due and nobody else has it. */
+    public Outcome deliver(String table, Map<String, AttributeValue> key, String requestId) {
+        if (!table.equals(tables.registrations()) && !table.equals(tables.ideas())) {
+            throw new IllegalArgumentException("no email is owed by items of " + table);
+        }
         Instant now = clock.instant();
-        Optional<Registration> claimed = registrations.claimConfirmation(eventId, email, now, now.minus(ABANDONED_AFTER));
+        Optional<Map<String, AttributeValue>> claimed = pending.claim(table, key, now, now.minus(ABANDONED_AFTER));
         if (claimed.isEmpty()) {
             return Outcome.NOT_DUE;
         }
-        Registration registration = claimed.get();
-        Optional<Event> event = events.find(eventId);
+        Map<String, AttributeValue> item = claimed.get();
+        long attempt = Long.parseLong(item.get("emailAttempts").n());
+        boolean idea = table.equals(tables.ideas());
+        String eventId = idea ? null : item.get("eventId").s();
+        OutgoingEmail email;
+        try {
+            email = idea ? acknowledgement(IdeaRepository.fromItem(item), now) : registrationEmail(RegistrationRepository.fromItem(item), now);
+        } catch (IllegalStateException gone) {
+            // the event was deleted: nothing can be composed, now or later
+            pending.release(table, key, now, true, "EventMissing");
+            Log.warn(requestId, "email cannot be composed; giving up", "table", table, "eventId", eventId);
+            return Outcome.GAVE_UP;
+        }
+        if (email == null) {
+            pending.markSkipped(table, key, "one acknowledgement a day");
+            Log.info(requestId, "acknowledgement skipped: one a day", "table", table);
+            return Outcome.SKIPPED;
+        }
         String messageId;
         try {
-            if (event.isEmpty()) {
-                throw new IllegalStateException("event " + eventId + " no longer exists");
+            messageId = sender.send(email);
+        } catch (SdkException failure) {
+            if (idea) {
+                contacts.releaseAcknowledgement(item.get("email").s(), now);
             }
-            messageId = sender.send(compose(event.get(), registration, now));
-        } catch (SdkException | IllegalStateException failure) {
-            boolean giveUp = registration.emailAttempts() >= MAX_ATTEMPTS;
-            Instant retryAt = now.plus(backoff(registration.emailAttempts()));
-            registrations.releaseAfterFailure(eventId, email, retryAt, giveUp, failure.getClass().getSimpleName());
-            Log.warn(requestId, giveUp ? "confirmation failed; giving up" : "confirmation failed; will retry",
-                    "eventId", eventId, "attempt", registration.emailAttempts(), "error", failure.getClass().getName());
+            boolean giveUp = attempt >= MAX_ATTEMPTS;
+            pending.release(table, key, now.plus(backoff(attempt)), giveUp, failure.getClass().getSimpleName());
+            Log.warn(requestId, giveUp ? "email failed; giving up" : "email failed; will retry", "table", table,
+                    "eventId", eventId, "attempt", attempt, "error", failure.getClass().getName());
             return giveUp ? Outcome.GAVE_UP : Outcome.FAILED_WILL_RETRY;
         }
-        registrations.markSent(eventId, email, messageId, clock.instant());
-        Log.info(requestId, "confirmation sent", "eventId", eventId, "attempt", registration.emailAttempts());
+        pending.markSent(table, key, messageId, clock.instant());
+        if (!idea) {
+            Registration r = RegistrationRepository.fromItem(item);
+            if (!r.cancelled()) {
+                contacts.recordRegistration(r.email(), r.name(), r.eventId(), r.newsletter(), r.formVersion(), r.registeredAt());
+            }
+        }
+        Log.info(requestId, "email sent", "table", table, "eventId", eventId, "attempt", attempt);
         return Outcome.SENT;
     }
 
     /** The email owed for the registration's state: the confirmation, or the notice of its cancellation. */
-    private OutgoingEmail compose(Event event, Registration registration, Instant now) {
+    private OutgoingEmail registrationEmail(Registration registration, Instant now) {
+        Event event = events.find(registration.eventId())
+                .orElseThrow(() -> new IllegalStateException("the event no longer exists"));
         if (registration.cancelled()) {
             return CancellationEmail.compose(event, registration, settings.from());
         }
         String manage = ManageService.link(tokens, settings.siteUrl(), event, registration.email());
         return ConfirmationEmail.compose(event, registration, manage, settings.from(), settings.mailDomain(), now);
+    }
+
+    /** The acknowledgement, or null when this sender already had one in the last 24 hours. */
+    private OutgoingEmail acknowledgement(Idea idea, Instant now) {
+        if (!contacts.claimAcknowledgement(idea.email(), now)) {
+            return null;
+        }
+        return IdeaAcknowledgement.compose(idea, settings.from(), settings.ideasAddress());
     }
 
     /** 1, 2, 4, 8, 16 minutes... capped at an hour. */

@@ -7,18 +7,20 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.lpsa.forms.Config;
+import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.http.Json;
 import org.lpsa.forms.http.Log;
-import org.lpsa.forms.registration.RegistrationRepository;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * On a schedule: re-drives confirmations the stream could not finish (a retry now due, or a claim
+ * On a schedule: re-drives the emails the streams could not finish (a retry now due, or a claim
  * abandoned by a function that died mid-send). The mailer's claim makes this safe to run beside it.
  */
 public final class SweeperHandler implements RequestStreamHandler {
-    private final RegistrationRepository registrations;
+    private final PendingEmails pending;
     private final Mailer mailer;
 
     public SweeperHandler() {
@@ -26,12 +28,11 @@ public final class SweeperHandler implements RequestStreamHandler {
     }
 
     private SweeperHandler(Config config) {
-        this(new RegistrationRepository(new org.lpsa.forms.aws.AwsClients(config).dynamoDb(),
-                config.require(Config.REGISTRATIONS_TABLE)), Mailer.fromConfig(config));
+        this(new PendingEmails(new AwsClients(config).dynamoDb()), Mailer.fromConfig(config));
     }
 
-    public SweeperHandler(RegistrationRepository registrations, Mailer mailer) {
-        this.registrations = registrations;
+    public SweeperHandler(PendingEmails pending, Mailer mailer) {
+        this.pending = pending;
         this.mailer = mailer;
     }
 
@@ -40,9 +41,10 @@ public final class SweeperHandler implements RequestStreamHandler {
         String requestId = context == null ? "none" : context.getAwsRequestId();
         input.readAllBytes();
         Map<Mailer.Outcome, Integer> counts = new EnumMap<>(Mailer.Outcome.class);
-        for (Map<String, String> key : registrations.unfinishedConfirmations()) {
-            Mailer.Outcome outcome = mailer.sendConfirmation(key.get("eventId"), key.get("email"), requestId);
-            counts.merge(outcome, 1, Integer::sum);
+        for (String table : List.of(mailer.tables().registrations(), mailer.tables().ideas())) {
+            for (Map<String, AttributeValue> key : pending.unfinished(table, mailer.keyNames(table))) {
+                counts.merge(mailer.deliver(table, key, requestId), 1, Integer::sum);
+            }
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         counts.forEach((outcome, count) -> summary.put(outcome.name().toLowerCase(java.util.Locale.ROOT), count));

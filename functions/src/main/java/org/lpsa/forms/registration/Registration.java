@@ -13,11 +13,9 @@ public record Registration(String eventId, String email, String name, String org
     public static final String REGISTERED = "registered";
     public static final String CANCELLED = "cancelled";
 
-    /** Confirmation states: written PENDING, claimed SENDING by one mailer, then SENT (or FAILED). */
+    /** Written with its confirmation owed; see PendingEmails for the states after. */
     public static final String EMAIL_PENDING = "PENDING";
-    public static final String EMAIL_SENDING = "SENDING";
     public static final String EMAIL_SENT = "SENT";
-    public static final String EMAIL_FAILED = "FAILED";
 
     static Registration newFrom(String eventId, RegistrationRequest r, String channel, Instant now) {
         return new Registration(eventId, r.email(), r.name(), r.organization(), r.role().id(), r.country(),

@@ -1,6 +1,5 @@
 package org.lpsa.forms.registration;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.lpsa.forms.PriorityArea;
 import org.lpsa.forms.http.ApiException;
 import org.lpsa.forms.http.FieldError;
 import org.lpsa.forms.http.Fields;
+import org.lpsa.forms.http.FormText;
 
 /** Validates a registration form field by field, listing every problem at once. */
 public final class RegistrationForm {
@@ -23,7 +23,6 @@ public final class RegistrationForm {
             "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}$");
     private static final Pattern FORM_VERSION = Pattern.compile("^[A-Za-z0-9._-]{1,40}$");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200c\\u200d]]");
 
     private RegistrationForm() {}
 
@@ -67,7 +66,7 @@ public final class RegistrationForm {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
-    static boolean isEmail(String normalised) {
+    public static boolean isEmail(String normalised) {
         return normalised.length() <= 254 && normalised.indexOf('@') <= 64 && EMAIL.matcher(normalised).matches();
     }
 
@@ -85,7 +84,7 @@ public final class RegistrationForm {
     }
 
     private static String singleLine(String raw, String field, String missing, List<FieldError> errors) {
-        String value = clean(raw);
+        String value = FormText.line(raw);
         if (value == null || value.isEmpty()) {
             errors.add(new FieldError(field, missing));
             return null;
@@ -94,7 +93,7 @@ public final class RegistrationForm {
     }
 
     private static String optionalLine(String raw, String field, List<FieldError> errors) {
-        String value = clean(raw);
+        String value = FormText.line(raw);
         return value == null || value.isEmpty() ? null : withinLimit(value, field, errors);
     }
 
@@ -104,16 +103,6 @@ public final class RegistrationForm {
             return null;
         }
         return value;
-    }
-
-    /** NFC, invisible control characters removed, runs of white space (new lines too) made one space. */
-    static String clean(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String value = Normalizer.normalize(raw, Normalizer.Form.NFC);
-        value = CONTROL.matcher(value.replaceAll("\\s+", " ")).replaceAll("");
-        return value.strip();
     }
 
     private static Role role(String raw, List<FieldError> errors) {

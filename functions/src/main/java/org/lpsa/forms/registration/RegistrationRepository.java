@@ -7,17 +7,13 @@ import static org.lpsa.forms.aws.Items.s;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lpsa.forms.aws.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /** The Registrations table, mapped by hand. Every change is one conditional single-item write. */
 public final class RegistrationRepository {
@@ -112,87 +108,6 @@ public final class RegistrationRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    /**
-     * Claims the confirmation of one registration for sending: PENDING and due, or SENDING but abandoned
-     * (claimed before {@code abandonedBefore}). Empty when another mailer has it or it is done.
-     */
-    public Optional<Registration> claimConfirmation(String eventId, String email, Instant now, Instant abandonedBefore) {
-        try {
-            Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table)
-                    .key(key(eventId, email))
-                    .updateExpression("SET emailStatus = :sending, emailClaimedAt = :now ADD emailAttempts :one")
-                    .conditionExpression("(emailStatus = :pending AND (attribute_not_exists(emailRetryAt) OR emailRetryAt <= :now))"
-                            + " OR (emailStatus = :sending AND emailClaimedAt < :abandoned)")
-                    .expressionAttributeValues(Map.of(
-                            ":sending", s(Registration.EMAIL_SENDING),
-                            ":pending", s(Registration.EMAIL_PENDING),
-                            ":now", instant(now),
-                            ":abandoned", instant(abandonedBefore),
-                            ":one", n(1)))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return Optional.of(fromItem(item));
-        } catch (ConditionalCheckFailedException notOurs) {
-            return Optional.empty();
-        }
-    }
-
-    /** Marks a claimed confirmation sent. False when the claim was lost meanwhile (nothing changed). */
-    public boolean markSent(String eventId, String email, String messageId, Instant now) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(key(eventId, email))
-                    .updateExpression("SET emailStatus = :sent, emailSentAt = :now, emailMessageId = :id"
-                            + " REMOVE emailClaimedAt, emailRetryAt, emailError")
-                    .conditionExpression("emailStatus = :sending")
-                    .expressionAttributeValues(Map.of(
-                            ":sent", s(Registration.EMAIL_SENT),
-                            ":sending", s(Registration.EMAIL_SENDING),
-                            ":now", instant(now),
-                            ":id", s(messageId))));
-            return true;
-        } catch (ConditionalCheckFailedException lost) {
-            return false;
-        }
-    }
-
-    /** Gives a claimed confirmation back after a failed send: PENDING until {@code retryAt}, or FAILED. */
-    public void releaseAfterFailure(String eventId, String email, Instant retryAt, boolean giveUp, String error) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(key(eventId, email))
-                    .updateExpression("SET emailStatus = :status, emailRetryAt = :retry, emailError = :error REMOVE emailClaimedAt")
-                    .conditionExpression("emailStatus = :sending")
-                    .expressionAttributeValues(Map.of(
-                            ":status", s(giveUp ? Registration.EMAIL_FAILED : Registration.EMAIL_PENDING),
-                            ":sending", s(Registration.EMAIL_SENDING),
-                            ":retry", instant(retryAt),
-                            ":error", s(error))));
-        } catch (ConditionalCheckFailedException lost) {
-            // another mailer took it over; it owns the outcome now
-        }
-    }
-
-    /** Keys of registrations whose confirmation is not finished (PENDING or SENDING), all pages. */
-    public List<Map<String, String>> unfinishedConfirmations() {
-        List<Map<String, String>> keys = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            ScanResponse page = dynamo.scan(b -> b.tableName(table)
-                    .projectionExpression("eventId, email")
-                    .filterExpression("emailStatus IN (:pending, :sending)")
-                    .expressionAttributeValues(Map.of(
-                            ":pending", s(Registration.EMAIL_PENDING),
-                            ":sending", s(Registration.EMAIL_SENDING)))
-                    .exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : page.items()) {
-                keys.add(Map.of("eventId", item.get("eventId").s(), "email", item.get("email").s()));
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return keys;
-    }
-
     private static Map<String, AttributeValue> key(String eventId, String email) {
         return Map.of("eventId", s(eventId), "email", s(email));
     }
@@ -223,7 +138,7 @@ public final class RegistrationRepository {
         return item;
     }
 
-    static Registration fromItem(Map<String, AttributeValue> item) {
+    public static Registration fromItem(Map<String, AttributeValue> item) {
         return new Registration(
                 Items.string(item, "eventId"),
                 Items.string(item, "email"),

@@ -34,7 +34,7 @@ class RegistrationOnLocalStackIT {
     @Test
     void aRegistrationIsStoredOnceAndConfirmedOnce() throws Exception {
         URI endpoint = LOCALSTACK.getEndpoint();
-        TestStack stack = new TestStack(endpoint, endpoint);
+        TestStack stack = new TestStack(endpoint, endpoint, null);
         stack.seedMeeting("demo", true);
         // LocalStack verifies identities at once; SES refuses to send from unverified ones
         try (var ses = new AwsClients(stack.config()).ses()) {

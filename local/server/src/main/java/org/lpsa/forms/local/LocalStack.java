@@ -27,8 +27,10 @@ import org.lpsa.forms.local.aws.LambdaInvoker;
 import org.lpsa.forms.local.aws.LocalTables;
 import org.lpsa.forms.local.aws.LocalTemplate;
 import org.lpsa.forms.local.aws.RepoRoot;
+import org.lpsa.forms.local.aws.SesInboundStandIn;
 import org.lpsa.forms.local.aws.StreamPump;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code ./lpsa local}: the emulators, the tables of template.yaml, the seeded events, the stream and
@@ -46,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private String url;
     private Emulators emulators;
     private ApiGatewayStandIn api;
+    private SesInboundStandIn inbound;
 
     private LocalStack(Path root, Path state) {
         this.root = root;
@@ -109,6 +112,9 @@ public final class LocalStack implements AutoCloseable {
         DynamoDbClient dynamo = LocalTables.client(emulators.dynamodb());
         running.add(dynamo);
         LocalTables.createAll(dynamo, template);
+        S3Client s3 = LocalTables.s3(emulators.s3());
+        running.add(s3);
+        LocalTables.createBuckets(s3, template);
         EventSeeds.seed(new EventRepository(dynamo, template.table("EventsTable").name(), Clock.systemUTC()),
                 root.resolve("local/seed"), Clock.systemUTC());
 
@@ -135,6 +141,10 @@ public final class LocalStack implements AutoCloseable {
             }
         }
 
+        for (LocalTemplate.ReceiptRule rule : template.receiptRules()) {
+            inbound = new SesInboundStandIn(s3, rule, functions.get(rule.functionLogicalId()));
+        }
+
         Outbox outbox = new Outbox(emulators.ses());
         StaticFiles web = new StaticFiles(root.resolve("web"));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -152,6 +162,8 @@ public final class LocalStack implements AutoCloseable {
                 LocalHttp.send(exchange, 200, "application/json", outbox.json());
             } else if (path.equals("/_local/outbox")) {
                 LocalHttp.send(exchange, 200, "text/html", outbox.html());
+            } else if (path.equals("/_local/inbound-email") && exchange.getRequestMethod().equals("POST")) {
+                receiveEmail(exchange);
             } else if (!api.handle(exchange) && !web.handle(exchange)) {
                 LocalHttp.send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
             }
@@ -159,6 +171,35 @@ public final class LocalStack implements AutoCloseable {
             System.err.println("{\"level\":\"ERROR\",\"message\":\"local server failed\",\"error\":\"" + e.getClass().getName() + "\"}");
             LocalHttp.send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
         }
+    }
+
+    /** POST /_local/inbound-email: a raw message, received as SES would (verdicts from X-Local-*-Verdict headers). */
+    private void receiveEmail(HttpExchange exchange) throws IOException {
+        if (inbound == null) {
+            LocalHttp.send(exchange, 404, "application/json", "{\"message\":\"template.yaml has no SES receipt rule\"}");
+            return;
+        }
+        byte[] raw = exchange.getRequestBody().readNBytes(ApiGatewayStandIn.MAX_PAYLOAD * 4 + 1);
+        if (raw.length == 0 || raw.length > ApiGatewayStandIn.MAX_PAYLOAD * 4) {
+            LocalHttp.send(exchange, raw.length == 0 ? 400 : 413, "application/json",
+                    "{\"message\":\"send one raw RFC 5322 message (at most 40 MB) as the body\"}");
+            return;
+        }
+        Map<String, String> verdicts = new HashMap<>();
+        for (String verdict : SesInboundStandIn.VERDICTS) {
+            String header = exchange.getRequestHeaders().getFirst("X-Local-" + Character.toUpperCase(verdict.charAt(0))
+                    + verdict.substring(1) + "-Verdict");
+            if (header != null) {
+                String value = header.trim().toUpperCase(java.util.Locale.ROOT);
+                if (!value.matches("PASS|FAIL|GRAY")) {
+                    LocalHttp.send(exchange, 400, "application/json", "{\"message\":\"verdicts are PASS, FAIL or GRAY\"}");
+                    return;
+                }
+                verdicts.put(verdict, value);
+            }
+        }
+        String messageId = inbound.deliver(raw, verdicts, null, null);
+        LocalHttp.send(exchange, 202, "application/json", "{\"messageId\":\"" + messageId + "\"}");
     }
 
     /**
@@ -178,6 +219,7 @@ public final class LocalStack implements AutoCloseable {
         settings.remove("JAVA_TOOL_OPTIONS");
         settings.put(Config.DYNAMODB_ENDPOINT, emulators.dynamodb().toString());
         settings.put(Config.SES_ENDPOINT, emulators.ses().toString());
+        settings.put(Config.S3_ENDPOINT, emulators.s3().toString());
         settings.put(Config.AWS_REGION, "us-east-1");
         settings.put(Config.SITE_URL, url);
         settings.put(Config.TOKEN_SECRET, LocalSecret.readOrCreate(state.resolve("token-secret")));
@@ -217,7 +259,7 @@ public final class LocalStack implements AutoCloseable {
         local.put("url", url);
         local.put("dynamodb", emulators.dynamodb().toString());
         local.put("ses", emulators.ses().toString());
-        local.put("s3", null);
+        local.put("s3", emulators.s3().toString());
         local.put("pid", ProcessHandle.current().pid());
         local.put("stackName", STACK_NAME);
         Path file = state.resolve("local.json");
@@ -234,6 +276,8 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  Outbox (sent mail)  " + url + "/_local/outbox   (JSON: " + url + "/_local/outbox.json)");
         System.out.println("  DynamoDB (dynalite) " + emulators.dynamodb());
         System.out.println("  SES (emulator)      " + emulators.ses());
+        System.out.println("  S3 (s3proxy)        " + emulators.s3());
+        System.out.println("  Email an idea       curl --data-binary @message.eml " + url + "/_local/inbound-email");
         System.out.println("  Routes from template.yaml:");
         api.describe().forEach(r -> System.out.println("    " + r));
         System.out.println("  State: .lpsa/local.json    Stop: Ctrl-C");

@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 
 /**
  * The local AWS emulators of ARCHITECTURE.md, each on a free loopback port: dynalite for DynamoDB and
- * aws-ses-v2-local for SES, both from the repository's pinned node_modules.
+ * aws-ses-v2-local for SES from the repository's pinned node_modules, and s3proxy for S3 in this JVM.
  */
 public final class Emulators implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
@@ -24,6 +27,8 @@ public final class Emulators implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private URI dynamodb;
     private URI ses;
+    private URI s3;
+    private S3Proxy s3proxy;
 
     private Emulators() {}
 
@@ -45,12 +50,15 @@ public final class Emulators implements AutoCloseable {
                     "--host", "127.0.0.1", "--port", Integer.toString(sesPort));
             emulators.dynamodb = URI.create("http://127.0.0.1:" + dynamoPort);
             emulators.ses = URI.create("http://127.0.0.1:" + sesPort);
+            // S3 starts in this JVM while node starts the other two
+            emulators.startS3();
             emulators.awaitListening(dynamoPort, "dynalite");
             emulators.awaitHealthy(URI.create(emulators.ses + "/health-check"), "aws-ses-v2-local");
             return emulators;
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             emulators.close();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            throw e instanceof IOException io ? new UncheckedIOException(io)
+                    : e instanceof RuntimeException r ? r : new IllegalStateException("s3proxy did not start", e);
         }
     }
 
@@ -70,6 +78,29 @@ public final class Emulators implements AutoCloseable {
 
     public URI ses() {
         return ses;
+    }
+
+    public URI s3() {
+        return s3;
+    }
+
+    /** s3proxy with an in-memory store; it checks signatures like S3, with the dummy local credentials. */
+    private void startS3() throws Exception {
+        int port = freePort();
+        s3proxy = S3Proxy.builder()
+                .blobStore(new TransientNio2BlobStore())
+                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "local", "local")
+                .build();
+        s3proxy.start();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!"STARTED".equals(s3proxy.getState()) && System.nanoTime() < deadline) {
+            pause();
+        }
+        if (!"STARTED".equals(s3proxy.getState())) {
+            throw new IllegalStateException("s3proxy did not start within " + READY_TIMEOUT.toSeconds() + " s");
+        }
+        s3 = URI.create("http://127.0.0.1:" + port);
     }
 
     private void launch(Path dir, Path log, String... command) throws IOException {
@@ -140,6 +171,14 @@ public final class Emulators implements AutoCloseable {
 
     @Override
     public void close() {
+        if (s3proxy != null) {
+            try {
+                s3proxy.stop();
+            } catch (Exception e) {
+                System.err.println("{\"level\":\"WARN\",\"message\":\"s3proxy did not stop cleanly\"}");
+            }
+            s3proxy = null;
+        }
         for (Process process : processes) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();

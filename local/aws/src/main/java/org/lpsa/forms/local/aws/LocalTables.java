@@ -16,8 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
-/** Creates in the local DynamoDB the tables that template.yaml declares, with their keys and indexes. */
+/** Creates in the local emulators the tables (with keys and indexes) and buckets that template.yaml declares. */
 public final class LocalTables {
     private LocalTables() {}
 
@@ -29,6 +32,28 @@ public final class LocalTables {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.builder().build())
                 .build();
+    }
+
+    /** An S3 client for s3proxy: path-style addressing, dummy credentials. */
+    public static S3Client s3(URI endpoint) {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .build();
+    }
+
+    /** Creates every bucket of the template that does not exist yet. */
+    public static void createBuckets(S3Client s3, LocalTemplate template) {
+        for (String bucket : template.buckets()) {
+            try {
+                s3.createBucket(b -> b.bucket(bucket));
+            } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException exists) {
+                // made by an earlier run against the same emulator
+            }
+        }
     }
 
     /** Creates every table of the template that does not exist yet. */

@@ -34,6 +34,9 @@ public final class LocalTemplate {
 
     public record HttpRoute(String method, String path) {}
 
+    /** An SES receipt rule: which recipients, where the S3 action stores, which function the Lambda action calls. */
+    public record ReceiptRule(List<String> recipients, String bucket, String prefix, String functionLogicalId) {}
+
     public record StreamSource(String tableLogicalId, List<String> filterPatterns, int batchSize) {}
 
     public record Function(String logicalId, String handler, Map<String, String> environment,
@@ -90,6 +93,44 @@ public final class LocalTemplate {
             }
         });
         return tables;
+    }
+
+    /** Names of the S3 buckets the template declares. */
+    public List<String> buckets() {
+        List<String> buckets = new ArrayList<>();
+        resources().forEach((id, resource) -> {
+            if ("AWS::S3::Bucket".equals(map(resource).get("Type"))) {
+                buckets.add(bucketName(id));
+            }
+        });
+        return buckets;
+    }
+
+    public List<ReceiptRule> receiptRules() {
+        List<ReceiptRule> rules = new ArrayList<>();
+        resources().forEach((id, resource) -> {
+            if (!"AWS::SES::ReceiptRule".equals(map(resource).get("Type"))) {
+                return;
+            }
+            Map<String, Object> rule = map(map(map(resource).get("Properties")).get("Rule"));
+            String bucket = null;
+            String prefix = "";
+            String function = null;
+            for (Object action : list(rule.get("Actions"))) {
+                Map<String, Object> s3 = map(map(action).get("S3Action"));
+                if (!s3.isEmpty()) {
+                    bucket = String.valueOf(resolve(s3.get("BucketName")));
+                    Object p = s3.get("ObjectKeyPrefix");
+                    prefix = p == null ? "" : String.valueOf(resolve(p));
+                }
+                Map<String, Object> lambda = map(map(action).get("LambdaAction"));
+                if (!lambda.isEmpty() && lambda.get("FunctionArn") instanceof Intrinsic arn) {
+                    function = getAttParts(arn.argument())[0];
+                }
+            }
+            rules.add(new ReceiptRule(strings(rule.get("Recipients")), bucket, prefix, function));
+        });
+        return rules;
     }
 
     public Table table(String logicalId) {
@@ -196,7 +237,11 @@ public final class LocalTemplate {
                 if (resource.isEmpty()) {
                     throw new IllegalArgumentException("template.yaml: !Ref to unknown " + name);
                 }
-                yield "AWS::DynamoDB::Table".equals(resource.get("Type")) ? tableName(name) : name;
+                yield switch (String.valueOf(resource.get("Type"))) {
+                    case "AWS::DynamoDB::Table" -> tableName(name);
+                    case "AWS::S3::Bucket" -> bucketName(name);
+                    default -> name;
+                };
             }
         };
     }
@@ -225,6 +270,12 @@ public final class LocalTemplate {
     private String tableName(String logicalId) {
         Object name = map(map(resources().get(logicalId)).get("Properties")).get("TableName");
         return name == null ? stackName + "-" + logicalId : String.valueOf(resolve(name));
+    }
+
+    /** A bucket's BucketName, or the lower-case stack-and-id name CloudFormation would generate in its place. */
+    private String bucketName(String logicalId) {
+        Object name = map(map(resources().get(logicalId)).get("Properties")).get("BucketName");
+        return name == null ? (stackName + "-" + logicalId).toLowerCase(java.util.Locale.ROOT) : String.valueOf(resolve(name));
     }
 
     private static String[] getAttParts(Object argument) {

@@ -1,0 +1,83 @@
+package org.lpsa.forms.contacts;
+
+import static org.lpsa.forms.aws.Items.bool;
+import static org.lpsa.forms.aws.Items.instant;
+import static org.lpsa.forms.aws.Items.n;
+import static org.lpsa.forms.aws.Items.s;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The Contacts table: one item per person (key: normalised email) across channels: the events they
+ * registered for, their newsletter consent with time and form version, and reply rate caps.
+ */
+public final class ContactRepository {
+    /** At most one acknowledgement per sender per day; compared in code (TTL is only clean-up). */
+    public static final Duration ACKNOWLEDGEMENT_INTERVAL = Duration.ofHours(24);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public ContactRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** Records that this person registered for an event, and their newsletter choice then. */
+    public void recordRegistration(String email, String name, String eventId, boolean newsletter, String formVersion, Instant at) {
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("email", s(email)))
+                .updateExpression("SET #name = :name, newsletter = :newsletter, newsletterAt = :at, newsletterFormVersion = :version,"
+                        + " updatedAt = :at ADD registeredFor :event")
+                .expressionAttributeNames(Map.of("#name", "name"))
+                .expressionAttributeValues(Map.of(
+                        ":name", s(name), ":newsletter", bool(newsletter), ":at", instant(at),
+                        ":version", s(formVersion == null ? "unknown" : formVersion),
+                        ":event", AttributeValue.fromSs(java.util.List.of(eventId)))));
+    }
+
+    /** Gives back a slot taken at {@code claimedAt} whose acknowledgement could not be sent. */
+    public void releaseAcknowledgement(String email, Instant claimedAt) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("email", s(email)))
+                    .updateExpression("REMOVE lastAcknowledgedAt")
+                    .conditionExpression("lastAcknowledgedAt = :claimed")
+                    .expressionAttributeValues(Map.of(":claimed", instant(claimedAt))));
+        } catch (ConditionalCheckFailedException taken) {
+            // a later acknowledgement holds the slot now
+        }
+    }
+
+    /** Whether this address has registered for any event. */
+    public boolean isRegistrant(String email) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("email", s(email)))
+                .projectionExpression("registeredFor")).item();
+        return item != null && item.containsKey("registeredFor");
+    }
+
+    /**
+     * Takes this person's acknowledgement slot for the next 24 hours: true when none was sent in the
+     * last 24 hours (the slot is now taken), false when one was.
+     */
+    public boolean claimAcknowledgement(String email, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("email", s(email)))
+                    .updateExpression("SET lastAcknowledgedAt = :now, acknowledgementsExpireAt = :expires")
+                    .conditionExpression("attribute_not_exists(lastAcknowledgedAt) OR lastAcknowledgedAt < :since")
+                    .expressionAttributeValues(Map.of(
+                            ":now", instant(now),
+                            ":since", instant(now.minus(ACKNOWLEDGEMENT_INTERVAL)),
+                            ":expires", n(now.plus(Duration.ofDays(30)).getEpochSecond()))));
+            return true;
+        } catch (ConditionalCheckFailedException recent) {
+            return false;
+        }
+    }
+}

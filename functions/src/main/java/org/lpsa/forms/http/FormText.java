@@ -1,0 +1,31 @@
+package org.lpsa.forms.http;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/** Cleaning of what people type: Unicode NFC, invisible control characters removed, white space tidied. */
+public final class FormText {
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200c\\u200d\\n]]");
+
+    private FormText() {}
+
+    /** One line: runs of white space, new lines too, become one space. */
+    public static String line(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String value = Normalizer.normalize(raw, Normalizer.Form.NFC).replaceAll("\\s+", " ");
+        return CONTROL.matcher(value).replaceAll("").strip();
+    }
+
+    /** Paragraphs: line breaks kept (as \n), trailing spaces and runs of blank lines removed. */
+    public static String paragraphs(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String value = Normalizer.normalize(raw, Normalizer.Form.NFC).replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ');
+        value = CONTROL.matcher(value).replaceAll("");
+        value = value.replaceAll("[ \\u00a0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n");
+        return value.strip();
+    }
+}

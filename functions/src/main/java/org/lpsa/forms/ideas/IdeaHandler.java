@@ -1,0 +1,70 @@
+package org.lpsa.forms.ideas;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lpsa.forms.Config;
+import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.contacts.ContactRepository;
+import org.lpsa.forms.http.ApiHandler;
+import org.lpsa.forms.http.ApiRequest;
+import org.lpsa.forms.http.ApiResponse;
+import org.lpsa.forms.http.Fields;
+import org.lpsa.forms.http.Log;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** POST /ideas: JSON, or a plain HTML form answered 303 to the thank-you page. */
+public final class IdeaHandler extends ApiHandler {
+    static final String HONEYPOT = "website";
+    static final String THANK_YOU_PAGE = "/ideas-thanks.html";
+
+    private final IdeaService service;
+
+    public IdeaHandler() {
+        this(Config.fromEnvironment());
+    }
+
+    private IdeaHandler(Config config) {
+        this(build(config));
+    }
+
+    public IdeaHandler(IdeaService service) {
+        this.service = service;
+    }
+
+    private static IdeaService build(Config config) {
+        DynamoDbClient dynamo = new AwsClients(config).dynamoDb();
+        return new IdeaService(new IdeaRepository(dynamo, config.require(Config.IDEAS_TABLE)),
+                new ContactRepository(dynamo, config.require(Config.CONTACTS_TABLE)), Clock.systemUTC());
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        Fields fields = Fields.of(request);
+        if (fields.has(HONEYPOT)) {
+            Log.info(request.requestId(), "honeypot filled; nothing stored");
+            return fields.isForm() ? ApiResponse.seeOther(THANK_YOU_PAGE)
+                    : ApiResponse.json(201, body("received", null, "Thank you: we received your idea."));
+        }
+        IdeaService.Result result = service.submit(fields);
+        Idea idea = result.idea();
+        boolean created = result.outcome() == IdeaService.Outcome.CREATED;
+        Log.info(request.requestId(), created ? "idea stored" : "idea sent again", "area", idea.area());
+        if (fields.isForm()) {
+            return ApiResponse.seeOther(THANK_YOU_PAGE);
+        }
+        return ApiResponse.json(created ? 201 : 200, body(created ? "received" : "already-received", idea,
+                created ? "Thank you: we received your idea." : "We already have this idea; nothing was added."));
+    }
+
+    private static Map<String, Object> body(String status, Idea idea, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        if (idea != null) {
+            body.put("ideaId", idea.ideaId());
+            body.put("area", idea.area());
+        }
+        body.put("message", message);
+        return body;
+    }
+}

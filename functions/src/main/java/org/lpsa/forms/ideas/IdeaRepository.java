@@ -1,0 +1,110 @@
+package org.lpsa.forms.ideas;
+
+import static org.lpsa.forms.aws.Items.bool;
+import static org.lpsa.forms.aws.Items.instant;
+import static org.lpsa.forms.aws.Items.n;
+import static org.lpsa.forms.aws.Items.s;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lpsa.forms.aws.Items;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** The Ideas table, mapped by hand. An idea is written once, conditionally on its id. */
+public final class IdeaRepository {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public IdeaRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** Stores a new idea, its email owed (PENDING) when it should be acknowledged; false when the id exists. */
+    public boolean insertIfAbsent(Idea idea) {
+        Map<String, AttributeValue> item = toItem(idea);
+        if (idea.acknowledge()) {
+            item.put("emailStatus", s("PENDING"));
+            item.put("emailAttempts", n(0));
+        }
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(ideaId)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    public Optional<Idea> find(String ideaId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("ideaId", s(ideaId))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    public static Map<String, AttributeValue> toItem(Idea i) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("ideaId", s(i.ideaId()));
+        item.put("channel", s(i.channel()));
+        put(item, "submissionId", i.submissionId());
+        put(item, "messageId", i.messageId());
+        item.put("area", s(i.area()));
+        item.put("areaReason", s(i.areaReason()));
+        item.put("status", s(i.status()));
+        item.put("receivedAt", instant(i.receivedAt()));
+        put(item, "name", i.name());
+        put(item, "email", i.email());
+        put(item, "country", i.country());
+        put(item, "organization", i.organization());
+        put(item, "eventId", i.eventId());
+        item.put("title", s(i.title()));
+        item.put("text", s(i.text().isEmpty() ? "(no text)" : i.text()));
+        put(item, "contentHash", i.contentHash());
+        put(item, "s3Key", i.s3Key());
+        put(item, "noAcknowledgementReason", i.noAcknowledgementReason());
+        if (i.registrant()) {
+            item.put("registrant", bool(true));
+        }
+        if (!i.attachments().isEmpty()) {
+            List<AttributeValue> list = new ArrayList<>();
+            for (Idea.Attachment a : i.attachments()) {
+                list.add(AttributeValue.fromM(Map.of("name", s(a.name()), "type", s(a.type()), "size", n(a.size()),
+                        "inline", bool(a.inline()))));
+            }
+            item.put("attachments", AttributeValue.fromL(list));
+        }
+        return item;
+    }
+
+    public static Idea fromItem(Map<String, AttributeValue> item) {
+        List<Idea.Attachment> attachments = new ArrayList<>();
+        AttributeValue list = item.get("attachments");
+        if (list != null && list.hasL()) {
+            for (AttributeValue a : list.l()) {
+                Map<String, AttributeValue> m = a.m();
+                attachments.add(new Idea.Attachment(m.get("name").s(), m.get("type").s(), Long.parseLong(m.get("size").n()),
+                        Boolean.TRUE.equals(m.get("inline").bool())));
+            }
+        }
+        return new Idea(Items.string(item, "ideaId"), Items.string(item, "channel"), Items.string(item, "submissionId"),
+                Items.string(item, "messageId"), Items.string(item, "area"), Items.string(item, "areaReason"),
+                Items.string(item, "status"), Items.instant(item, "receivedAt"), Items.string(item, "name"),
+                Items.string(item, "email"), Items.string(item, "country"), Items.string(item, "organization"),
+                Items.string(item, "eventId"), Items.string(item, "title"), Items.string(item, "text"),
+                Items.string(item, "contentHash"), Items.string(item, "s3Key"), attachments,
+                Items.string(item, "noAcknowledgementReason"), Items.flag(item, "registrant"));
+    }
+
+    private static void put(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            item.put(name, s(value));
+        }
+    }
+}

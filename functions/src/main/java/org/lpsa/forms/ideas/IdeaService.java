@@ -1,0 +1,63 @@
+package org.lpsa.forms.ideas;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.lpsa.forms.contacts.ContactRepository;
+import org.lpsa.forms.http.ApiException;
+import org.lpsa.forms.http.Fields;
+
+/**
+ * Stores ideas from the web form: the id derives from the page's submissionId and the email, so a
+ * double click or a retry stores one idea (200), and the same id with other content is refused (409).
+ */
+public final class IdeaService {
+    public enum Outcome { CREATED, SAME_AGAIN }
+
+    public record Result(Outcome outcome, Idea idea) {}
+
+    private final IdeaRepository ideas;
+    private final ContactRepository contacts;
+    private final Clock clock;
+
+    public IdeaService(IdeaRepository ideas, ContactRepository contacts, Clock clock) {
+        this.ideas = ideas;
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    public Result submit(Fields fields) {
+        IdeaForm.Submission s = IdeaForm.validate(fields);
+        String ideaId = "web#" + sha256(s.submissionId() + "\n" + (s.email() == null ? "" : s.email())).substring(0, 32);
+        String contentHash = sha256(String.join("\u0000", s.area().id(), s.title(), s.text(), nz(s.name()), nz(s.country()),
+                nz(s.organization()), nz(s.eventId())));
+        boolean registrant = s.email() != null && contacts.isRegistrant(s.email());
+        Idea idea = new Idea(ideaId, Idea.WEB, s.submissionId(), null, s.area().id(), "chosen on the form", Idea.NEW,
+                clock.instant(), s.name(), s.email(), s.country(), s.organization(), s.eventId(), s.title(), s.text(),
+                contentHash, null, List.of(), null, registrant);
+        if (ideas.insertIfAbsent(idea)) {
+            return new Result(Outcome.CREATED, idea);
+        }
+        Idea existing = ideas.find(ideaId).orElseThrow(() -> new IllegalStateException("idea vanished after a conflict"));
+        if (!contentHash.equals(existing.contentHash())) {
+            throw new ApiException(409, "submissionId",
+                    "This form was already sent with other content. Reload the page to send a new idea.");
+        }
+        return new Result(Outcome.SAME_AGAIN, existing);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}

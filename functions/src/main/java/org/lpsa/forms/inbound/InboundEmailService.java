@@ -1,0 +1,77 @@
+package org.lpsa.forms.inbound;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.lpsa.forms.contacts.ContactRepository;
+import org.lpsa.forms.ideas.AreaClassifier;
+import org.lpsa.forms.ideas.Idea;
+import org.lpsa.forms.ideas.IdeaRepository;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Turns one received email into one idea: reads the raw message that the receipt rule stored in S3,
+ * parses it, keeps the sender's own words, sorts it into an area, decides whether it may be
+ * answered, and stores it once per SES messageId (SES and Lambda retries change nothing).
+ */
+public final class InboundEmailService {
+    public enum Outcome { STORED, ALREADY_STORED }
+
+    /** Where the receipt rule's S3 action puts messages, and the domain whose mail is our own. */
+    public record Settings(String bucket, String prefix, String ourDomain) {}
+
+    private final S3Client s3;
+    private final IdeaRepository ideas;
+    private final ContactRepository contacts;
+    private final Settings settings;
+    private final Clock clock;
+
+    public InboundEmailService(S3Client s3, IdeaRepository ideas, ContactRepository contacts, Settings settings, Clock clock) {
+        this.s3 = s3;
+        this.ideas = ideas;
+        this.contacts = contacts;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Outcome receive(SesReceipt receipt) {
+        String ideaId = "email#" + receipt.messageId();
+        if (ideas.find(ideaId).isPresent()) {
+            return Outcome.ALREADY_STORED;
+        }
+        String key = settings.prefix() + receipt.messageId();
+        ParsedMail mail;
+        try (InputStream raw = s3.getObject(b -> b.bucket(settings.bucket()).key(key))) {
+            mail = MailParser.parse(raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the message from S3", e);
+        }
+        String text = ReplyCleaner.clean(mail.text());
+        if (text.length() > MailParser.MAX_TEXT) {
+            text = text.substring(0, MailParser.MAX_TEXT) + "\n[... cut here; the whole message is kept for admins]";
+        }
+        String subject = mail.subject() == null || mail.subject().isBlank() ? null : mail.subject();
+        String title = subject != null ? subject : titleFromText(text);
+        AreaClassifier.Choice area = AreaClassifier.classify(receipt.recipients(), subject, text);
+        Optional<String> noAnswer = AutomaticMail.reasonNotToAnswer(mail, receipt, settings.ourDomain());
+        boolean quarantine = receipt.failed("spam") || receipt.failed("virus");
+        String email = mail.fromAddress() == null ? null : mail.fromAddress().trim().toLowerCase(Locale.ROOT);
+        boolean registrant = email != null && noAnswer.isEmpty() && contacts.isRegistrant(email);
+        List<Idea.Attachment> attachments = mail.attachments().stream()
+                .map(a -> new Idea.Attachment(a.name(), a.type(), a.size(), a.inline())).toList();
+        Idea idea = new Idea(ideaId, Idea.EMAIL, null, receipt.messageId(), area.area().id(), area.reason(),
+                quarantine ? Idea.QUARANTINED : Idea.NEW, clock.instant(), mail.fromName(), email, null, null, null,
+                title, text, null, key, attachments, noAnswer.orElse(null), registrant);
+        return ideas.insertIfAbsent(idea) ? Outcome.STORED : Outcome.ALREADY_STORED;
+    }
+
+    /** A title for a message without a subject: its first line, shortened. */
+    static String titleFromText(String text) {
+        String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("(no subject)").strip();
+        return first.length() <= 80 ? first : first.substring(0, 77) + "...";
+    }
+}
