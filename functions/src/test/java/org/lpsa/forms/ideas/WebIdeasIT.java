@@ -1,0 +1,141 @@
+package org.lpsa.forms.ideas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lpsa.forms.TestStack;
+import org.lpsa.forms.local.aws.StreamPump;
+import org.lpsa.forms.mail.MailerHandler;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Ideas from the web form, against the emulators: what is stored, what is acknowledged. */
+class WebIdeasIT {
+    private static final String GRACE = "grace.wanjiru@example.org";
+
+    private TestStack stack;
+    private IdeaHandler handler;
+    private StreamPump stream;
+
+    @BeforeEach
+    void setUp() {
+        stack = new TestStack();
+        handler = new IdeaHandler(new IdeaService(stack.ideas(), stack.contacts(), stack.clock));
+        stream = stack.ideasStream(new MailerHandler(stack.mailer()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        stream.close();
+    }
+
+    @Test
+    void anIdeaIsStoredOnceAndAcknowledgedOnce() throws IOException {
+        Map<String, Object> first = TestStack.invoke(handler, stack.sampleEvent("idea-new.json"));
+        assertEquals(201, first.get("statusCode"));
+        String ideaId = (String) JSON.std.mapFrom(String.valueOf(first.get("body"))).get("ideaId");
+
+        Map<String, AttributeValue> item = item(ideaId);
+        assertEquals("web", item.get("channel").s());
+        assertEquals("webinar-topics", item.get("area").s());
+        assertEquals(GRACE, item.get("email").s());
+        assertEquals("new", item.get("status").s());
+        assertTrue(item.get("text").s().contains("formula-based grants in East Africa"));
+
+        assertEquals(200, TestStack.invoke(handler, stack.sampleEvent("idea-new.json")).get("statusCode"), "a double click");
+        assertEquals(1, count());
+
+        stream.pollOnce();
+        List<Map<String, Object>> sent = stack.sentTo(GRACE);
+        assertEquals(1, sent.size());
+        Map<String, Object> ack = sent.get(0);
+        String text = (String) ((Map<?, ?>) ack.get("body")).get("text");
+        assertTrue(text.contains("A webinar on fiscal transfers to local governments"), text);
+        assertTrue(text.contains("Priority area: Webinar topics"), text);
+        assertTrue(text.contains("ideas@decentralization.net"), text);
+        List<?> headers = (List<?>) ack.get("headers");
+        assertTrue(headers.contains(Map.of("name", "Auto-Submitted", "value", "auto-generated")));
+        assertTrue(headers.contains(Map.of("name", "X-Auto-Response-Suppress", "value", "All")));
+        assertEquals("SENT", item(ideaId).get("emailStatus").s());
+    }
+
+    @Test
+    void theSameSubmissionIdWithOtherContentIs409() throws IOException {
+        TestStack.invoke(handler, stack.sampleEvent("idea-new.json"));
+        Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
+        event.put("body", String.valueOf(event.get("body")).replace("A webinar on fiscal", "Another webinar on fiscal"));
+        Map<String, Object> response = TestStack.invoke(handler, JSON.std.asBytes(event));
+        assertEquals(409, response.get("statusCode"));
+        assertTrue(String.valueOf(response.get("body")).contains("\"field\":\"submissionId\""));
+        assertEquals(1, count());
+    }
+
+    @Test
+    void badFieldsAreListedAndNothingIsStored() throws IOException {
+        Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
+        event.put("body", "{\"submissionId\":\"x\",\"area\":\"gardening\",\"title\":\"\",\"text\":\"" + "y".repeat(10_001)
+                + "\",\"email\":\"not-an-address\"}");
+        Map<String, Object> response = TestStack.invoke(handler, JSON.std.asBytes(event));
+        assertEquals(400, response.get("statusCode"));
+        String body = String.valueOf(response.get("body"));
+        for (String field : List.of("submissionId", "area", "title", "text", "email")) {
+            assertTrue(body.contains("\"field\":\"" + field + "\""), field + " in " + body);
+        }
+        assertEquals(0, count());
+    }
+
+    @Test
+    void aPlainFormIdeaAnswers303AndAFilledHoneypotStoresNothing() {
+        Map<String, Object> response = TestStack.invoke(handler, stack.sampleEvent("idea-form.json"));
+        assertEquals(303, response.get("statusCode"));
+        assertEquals(1, count());
+        String trapped = new String(stack.sampleEvent("idea-form.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("3c9d2b1a", "4d0e3c2b").replace("website=", "website=spam");
+        assertEquals(303, TestStack.invoke(handler, trapped.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("statusCode"));
+        assertEquals(1, count());
+    }
+
+    @Test
+    void atMostOneAcknowledgementPerSenderPerDay() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
+            event.put("body", String.valueOf(event.get("body")).replace("9f1c2e7a", "9f1c2e7" + i));
+            assertEquals(201, TestStack.invoke(handler, JSON.std.asBytes(event)).get("statusCode"));
+        }
+        stream.pollOnce();
+        assertEquals(1, stack.sentTo(GRACE).size());
+
+        stack.clock.advance(java.time.Duration.ofHours(25));
+        Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
+        event.put("body", String.valueOf(event.get("body")).replace("9f1c2e7a", "8e0b1d6f"));
+        TestStack.invoke(handler, JSON.std.asBytes(event));
+        stream.pollOnce();
+        assertEquals(2, stack.sentTo(GRACE).size(), "a day later, one more");
+    }
+
+    @Test
+    void anIdeaFromARegistrantIsLinkedToTheContact() throws IOException {
+        stack.contacts().recordRegistration(GRACE, "Grace Wanjiru", "opm-2022", true, "web-1", Clock.systemUTC().instant());
+        Map<String, Object> response = TestStack.invoke(handler, stack.sampleEvent("idea-new.json"));
+        String ideaId = (String) JSON.std.mapFrom(String.valueOf(response.get("body"))).get("ideaId");
+        assertTrue(item(ideaId).get("registrant").bool());
+        assertFalse(item(ideaId).containsKey("noAcknowledgementReason"));
+    }
+
+    private Map<String, AttributeValue> item(String ideaId) {
+        return stack.dynamo.getItem(b -> b.tableName(stack.table("IdeasTable")).consistentRead(true)
+                .key(Map.of("ideaId", AttributeValue.fromS(ideaId)))).item();
+    }
+
+    private int count() {
+        return stack.dynamo.scan(b -> b.tableName(stack.table("IdeasTable"))).count();
+    }
+}
