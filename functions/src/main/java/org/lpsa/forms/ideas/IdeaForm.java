@@ -26,6 +26,13 @@ public final class IdeaForm {
     public static Submission validate(Fields fields) {
         List<FieldError> errors = new ArrayList<>();
         String submissionId = trim(fields.text("submissionId"));
+        String title = FormText.line(fields.text("title"));
+        String text = FormText.paragraphs(fields.text("text"));
+        String email = RegistrationForm.normaliseEmail(fields.text("email"));
+        if (submissionId == null && fields.isForm() && title != null && text != null) {
+            // a page without JavaScript sends no id: the content itself makes one, so a double post stores one idea
+            submissionId = "form-" + IdeaService.sha256(title + "\n" + text + "\n" + email).substring(0, 32);
+        }
         if (submissionId == null || !SUBMISSION_ID.matcher(submissionId).matches()) {
             errors.add(new FieldError("submissionId", submissionId == null
                     ? "is missing: the page makes one; reload the page and send again."
@@ -36,20 +43,17 @@ public final class IdeaForm {
         if (area == null) {
             errors.add(new FieldError("area", "Choose a priority area: " + String.join(", ", PriorityArea.ids()) + "."));
         }
-        String title = FormText.line(fields.text("title"));
         if (title == null || title.isEmpty()) {
             errors.add(new FieldError("title", "Give your idea a short title."));
         } else if (title.codePointCount(0, title.length()) > MAX_TITLE) {
             errors.add(new FieldError("title", "must be at most " + MAX_TITLE + " characters"));
         }
-        String text = FormText.paragraphs(fields.text("text"));
         if (text == null || text.isEmpty()) {
             errors.add(new FieldError("text", "Describe your idea."));
         } else if (text.codePointCount(0, text.length()) > MAX_TEXT) {
             errors.add(new FieldError("text", "must be at most " + MAX_TEXT + " characters"));
         }
         String name = optional(fields.text("name"), "name", errors);
-        String email = RegistrationForm.normaliseEmail(fields.text("email"));
         if (email != null && email.isEmpty()) {
             email = null;
         }

@@ -22,6 +22,8 @@ public final class ReplyCleaner {
     private static final Pattern OUTLOOK_FROM = Pattern.compile("^\\s*\\*?(From|De|Von|Van)\\s*:\\*?\\s+.+", Pattern.CASE_INSENSITIVE);
     private static final Pattern OUTLOOK_NEXT = Pattern.compile("^\\s*\\*?(Sent|Date|Envoyé|Gesendet|Enviado|To|À)\\s*:\\*?.*",
             Pattern.CASE_INSENSITIVE);
+    /** Where Outlook's text part stands in for an inline image: "[cid:image001.png@01D87C]". */
+    private static final Pattern INLINE_IMAGE = Pattern.compile("^\\s*\\[cid:[^\\]]*]\\s*$");
     private static final Pattern RULE = Pattern.compile("^\\s*_{8,}\\s*$");
     private static final Pattern MOBILE_SIGNATURE = Pattern.compile("^\\s*(Sent from my|Sent from Outlook|Get Outlook for|Envoyé de mon)\\b.*",
             Pattern.CASE_INSENSITIVE);
@@ -45,7 +47,7 @@ public final class ReplyCleaner {
             if (line.startsWith(">")) {
                 continue;
             }
-            if (MOBILE_SIGNATURE.matcher(line).matches()) {
+            if (MOBILE_SIGNATURE.matcher(line).matches() || INLINE_IMAGE.matcher(line).matches()) {
                 continue;
             }
             kept.add(line.stripTrailing());

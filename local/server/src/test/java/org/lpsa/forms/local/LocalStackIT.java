@@ -152,6 +152,71 @@ class LocalStackIT {
         assertTrue(facts.body().contains("\"registrationOpen\":true"), facts.body());
     }
 
+    @Test
+    void anIdeaFromTheFormIsStoredOnceAndAcknowledgedOnce() throws Exception {
+        String body = "{\"submissionId\":\"a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d\",\"area\":\"online-courses\","
+                + "\"title\":\"A course on local revenue\",\"text\":\"Property tax administration for small towns.\","
+                + "\"name\":\"Tomas Silva\",\"email\":\"tomas@example.org\"}";
+        assertEquals(201, post("/ideas", "application/json", body).statusCode());
+        assertEquals(200, post("/ideas", "application/json", body).statusCode());
+        Map<String, Object> ack = awaitOneEmailTo("tomas@example.org");
+        assertTrue(String.valueOf(ack.get("text")).contains("A course on local revenue"));
+        assertEquals(1, ideasFrom("tomas@example.org").size());
+
+        HttpResponse<String> form = post("/ideas", "application/x-www-form-urlencoded",
+                "submissionId=f0e1d2c3-b4a5-4968-8776-655443322110&area=convening&title=Peer+exchange&text=City+to+city.&website=");
+        assertEquals(303, form.statusCode());
+        assertEquals(200, get(form.headers().firstValue("location").orElseThrow()).statusCode());
+    }
+
+    @Test
+    void emailedIdeasAreStoredCleanedAndAcknowledgedOnceButMachinesAreNeverAnswered() throws Exception {
+        String plain = "From: Amara Okafor <amara@example.org>\r\nTo: ideas@decentralization.net\r\nSubject: Data on local budgets\r\n"
+                + "Message-ID: <1@example.org>\r\n\r\nA dataset of municipal budgets would help researchers.\r\n\r\n"
+                + "On Fri, 10 Jun 2022 at 14:02, LPSA <ideas@decentralization.net> wrote:\r\n> Dear colleagues, join us\r\n";
+        HttpResponse<String> first = postEmail(plain, Map.of());
+        assertEquals(202, first.statusCode());
+        awaitOneEmailTo("amara@example.org");
+        assertEquals(202, postEmail(plain, Map.of()).statusCode(), "a redelivery");
+        Thread.sleep(1500);
+        assertEquals(1, outboxTo("amara@example.org").size());
+        List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> ideas = ideasFrom("amara@example.org");
+        assertEquals(1, ideas.size());
+        assertEquals("A dataset of municipal budgets would help researchers.", ideas.get(0).get("text").s());
+        assertEquals("knowledge-products", ideas.get(0).get("area").s());
+
+        String outOfOffice = "From: Kenji <kenji@example.com>\r\nTo: ideas@decentralization.net\r\n"
+                + "Subject: Automatic reply: Data\r\nAuto-Submitted: auto-replied\r\n\r\nI am away.\r\n";
+        String bounce = "From: MAILER-DAEMON@example.net\r\nReturn-Path: <>\r\nTo: ideas@decentralization.net\r\n"
+                + "Subject: Undeliverable\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\r\n\r\n"
+                + "--r\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n--r\r\nContent-Type: message/delivery-status\r\n\r\n"
+                + "Status: 5.1.1\r\n--r--\r\n";
+        String spam = "From: Prize <prize@example.net>\r\nTo: ideas@decentralization.net\r\nSubject: You won\r\n\r\nClaim now.\r\n";
+        assertEquals(202, postEmail(outOfOffice, Map.of()).statusCode());
+        assertEquals(202, postEmail(bounce, Map.of()).statusCode());
+        assertEquals(202, postEmail(spam, Map.of("X-Local-Spam-Verdict", "FAIL")).statusCode());
+        Thread.sleep(1500);
+        assertTrue(outboxTo("kenji@example.com").isEmpty());
+        assertTrue(outboxTo("mailer-daemon@example.net").isEmpty() && outboxTo("MAILER-DAEMON@example.net").isEmpty());
+        assertTrue(outboxTo("prize@example.net").isEmpty());
+        assertEquals(1, ideasFrom("kenji@example.com").size());
+        assertEquals("quarantined", ideasFrom("prize@example.net").get(0).get("status").s());
+    }
+
+    private static HttpResponse<String> postEmail(String raw, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url() + "/_local/inbound-email"))
+                .POST(HttpRequest.BodyPublishers.ofString(raw));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> ideasFrom(String email) {
+        try (var dynamo = org.lpsa.forms.local.aws.LocalTables.client(stack.emulators().dynamodb())) {
+            return dynamo.scan(b -> b.tableName(LocalStack.STACK_NAME + "-Ideas")).items().stream()
+                    .filter(i -> i.containsKey("email") && i.get("email").s().equals(email)).toList();
+        }
+    }
+
     private static Map<String, Object> awaitOneEmailTo(String address) throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
         List<Map<String, Object>> mine = outboxTo(address);
