@@ -83,7 +83,7 @@ public final class EventRepository {
         return item;
     }
 
-    static Event fromItem(Map<String, AttributeValue> item) {
+    public static Event fromItem(Map<String, AttributeValue> item) {
         List<Event.ReferenceCity> cities = new ArrayList<>();
         AttributeValue list = item.get("referenceCities");
         if (list != null && list.hasL()) {

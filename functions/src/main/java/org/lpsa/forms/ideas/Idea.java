@@ -6,7 +6,7 @@ import java.util.List;
 /** One idea for the work programme, from the web form or by email. */
 public record Idea(String ideaId, String channel, String submissionId, String messageId, String area, String areaReason,
                    String status, Instant receivedAt, String name, String email, String country, String organization,
-                   String eventId, String title, String text, String contentHash, String s3Key, List<Attachment> attachments,
+                   String eventId, String title, String text, String contentHash, String s3Bucket, String s3Key, List<Attachment> attachments,
                    String noAcknowledgementReason, boolean registrant) {
 
     public static final String WEB = "web";

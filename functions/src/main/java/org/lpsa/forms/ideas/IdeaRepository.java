@@ -67,6 +67,7 @@ public final class IdeaRepository {
         item.put("title", s(i.title()));
         item.put("text", s(i.text().isEmpty() ? "(no text)" : i.text()));
         put(item, "contentHash", i.contentHash());
+        put(item, "s3Bucket", i.s3Bucket());
         put(item, "s3Key", i.s3Key());
         put(item, "noAcknowledgementReason", i.noAcknowledgementReason());
         if (i.registrant()) {
@@ -98,7 +99,7 @@ public final class IdeaRepository {
                 Items.string(item, "status"), Items.instant(item, "receivedAt"), Items.string(item, "name"),
                 Items.string(item, "email"), Items.string(item, "country"), Items.string(item, "organization"),
                 Items.string(item, "eventId"), Items.string(item, "title"), Items.string(item, "text"),
-                Items.string(item, "contentHash"), Items.string(item, "s3Key"), attachments,
+                Items.string(item, "contentHash"), Items.string(item, "s3Bucket"), Items.string(item, "s3Key"), attachments,
                 Items.string(item, "noAcknowledgementReason"), Items.flag(item, "registrant"));
     }
 

@@ -37,7 +37,7 @@ public final class IdeaService {
         boolean registrant = s.email() != null && contacts.isRegistrant(s.email());
         Idea idea = new Idea(ideaId, Idea.WEB, s.submissionId(), null, s.area().id(), "chosen on the form", Idea.NEW,
                 clock.instant(), s.name(), s.email(), s.country(), s.organization(), s.eventId(), s.title(), s.text(),
-                contentHash, null, List.of(), null, registrant);
+                contentHash, null, null, List.of(), null, registrant);
         if (ideas.insertIfAbsent(idea)) {
             return new Result(Outcome.CREATED, idea);
         }

@@ -65,7 +65,7 @@ public final class InboundEmailService {
                 .map(a -> new Idea.Attachment(a.name(), a.type(), a.size(), a.inline())).toList();
         Idea idea = new Idea(ideaId, Idea.EMAIL, null, receipt.messageId(), area.area().id(), area.reason(),
                 quarantine ? Idea.QUARANTINED : Idea.NEW, clock.instant(), mail.fromName(), email, null, null, null,
-                title, text, null, key, attachments, noAnswer.orElse(null), registrant);
+                title, text, null, settings.bucket(), key, attachments, noAnswer.orElse(null), registrant);
         return ideas.insertIfAbsent(idea) ? Outcome.STORED : Outcome.ALREADY_STORED;
     }
 

@@ -1,0 +1,129 @@
+package org.lpsa.forms.admin;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.lpsa.forms.events.Event;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@Command(name = "stats", description = "Who is coming and who is missing: registrations by country, region, role, "
+        + "time zone offset at meeting time and newsletter opt-ins; ideas by area and channel.")
+final class StatsCommand extends AdminCli.Base {
+    @Option(names = "--event", required = true, paramLabel = "ID")
+    String eventId;
+    @Option(names = "--format", defaultValue = "table", description = "table or json")
+    Output.Format format;
+
+    @Override
+    Integer run(AdminData data) {
+        Event event = data.eventRepository().find(eventId).orElseThrow(() -> new AdminException("There is no event " + eventId + "."));
+        Map<String, Object> stats = stats(event, data.registrations(eventId, null, null, null),
+                data.ideas(null, IdeasCommands.ALL_STATUSES, null, null));
+        if (format == Output.Format.json) {
+            Output.json(out(), stats);
+            return 0;
+        }
+        out().println(event.title() + " (" + eventId + ")");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> registrations = (Map<String, Object>) stats.get("registrations");
+        out().println("Registered: " + registrations.get("registered") + ", cancelled: " + registrations.get("cancelled")
+                + ", newsletter opt-ins: " + registrations.get("newsletter"));
+        for (String by : List.of("byCountry", "byRegion", "byRole", "byUtcOffset")) {
+            section(by.substring(2), registrations.get(by));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ideas = (Map<String, Object>) stats.get("ideas");
+        out().println();
+        out().println("Ideas: " + ideas.get("total"));
+        section("Area", ideas.get("byArea"));
+        section("Channel", ideas.get("byChannel"));
+        out().flush();
+        return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void section(String title, Object counts) {
+        out().println();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        ((Map<String, Integer>) counts).forEach((k, v) -> rows.add(Output.row(title, k, "count", v)));
+        Output.table(out(), List.of(title, "count"), rows);
+    }
+
+    /** The counts, registered people only (cancelled ones counted apart). */
+    static Map<String, Object> stats(Event event, List<Map<String, AttributeValue>> registrations,
+                                     List<Map<String, AttributeValue>> ideas) {
+        Map<String, Integer> byCountry = new TreeMap<>();
+        Map<String, Integer> byRegion = new TreeMap<>();
+        Map<String, Integer> byRole = new TreeMap<>();
+        Map<String, Integer> byOffset = new TreeMap<>(Comparator.comparingInt(StatsCommand::offsetMinutes));
+        int registered = 0;
+        int cancelled = 0;
+        int newsletter = 0;
+        for (Map<String, AttributeValue> r : registrations) {
+            if (!"registered".equals(r.get("status").s())) {
+                cancelled++;
+                continue;
+            }
+            registered++;
+            String country = r.get("country").s();
+            byCountry.merge(country, 1, Integer::sum);
+            byRegion.merge(Regions.of(country), 1, Integer::sum);
+            byRole.merge(r.get("role").s(), 1, Integer::sum);
+            AttributeValue zone = r.get("timeZone");
+            byOffset.merge(offset(event, zone == null ? "UTC" : zone.s()), 1, Integer::sum);
+            if (r.containsKey("newsletter") && Boolean.TRUE.equals(r.get("newsletter").bool())) {
+                newsletter++;
+            }
+        }
+        Map<String, Integer> byArea = new TreeMap<>();
+        Map<String, Integer> byChannel = new TreeMap<>();
+        for (Map<String, AttributeValue> i : ideas) {
+            byArea.merge(i.get("area").s(), 1, Integer::sum);
+            byChannel.merge(i.get("channel").s(), 1, Integer::sum);
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("registered", registered);
+        r.put("cancelled", cancelled);
+        r.put("newsletter", newsletter);
+        r.put("byCountry", byCountry);
+        r.put("byRegion", byRegion);
+        r.put("byRole", byRole);
+        r.put("byUtcOffset", byOffset);
+        Map<String, Object> idea = new LinkedHashMap<>();
+        idea.put("total", ideas.size());
+        idea.put("byArea", byArea);
+        idea.put("byChannel", byChannel);
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("eventId", event.eventId());
+        stats.put("title", event.title());
+        stats.put("startsAt", event.startsAt().toString());
+        stats.put("registrations", r);
+        stats.put("ideas", idea);
+        return stats;
+    }
+
+    /** "UTC+5:30": the registrant's offset at the meeting's start, as their clock will show it. */
+    static String offset(Event event, String zone) {
+        int seconds = event.startsAt().atZone(ZoneId.of(zone)).getOffset().getTotalSeconds();
+        if (seconds == 0) {
+            return "UTC";
+        }
+        int minutes = Math.abs(seconds) / 60;
+        return "UTC" + (seconds < 0 ? "-" : "+") + minutes / 60 + (minutes % 60 == 0 ? "" : String.format(":%02d", minutes % 60));
+    }
+
+    static int offsetMinutes(String label) {
+        if (label.equals("UTC")) {
+            return 0;
+        }
+        int sign = label.charAt(3) == '-' ? -1 : 1;
+        String[] parts = label.substring(4).split(":");
+        return sign * (Integer.parseInt(parts[0]) * 60 + (parts.length > 1 ? Integer.parseInt(parts[1]) : 0));
+    }
+}
