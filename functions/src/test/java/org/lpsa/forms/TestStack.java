@@ -106,7 +106,8 @@ public final class TestStack {
 
     /** The mailer as deployed, against the emulators, with this stack's clock. */
     public Mailer mailer() {
-        return mailer(new EmailSender(new AwsClients(config()).ses()));
+        AwsClients clients = new AwsClients(config());
+        return mailer(new EmailSender(clients.signedCall(), clients.sesEndpoint()));
     }
 
     public Mailer mailer(EmailSender sender) {
@@ -123,10 +124,15 @@ public final class TestStack {
         return new ContactRepository(dynamo, table("ContactsTable"));
     }
 
+    public org.lpsa.forms.inbound.RawMessages rawMessages() {
+        AwsClients clients = new AwsClients(config());
+        return new org.lpsa.forms.inbound.RawMessages(clients.signedCall(), clients.s3Endpoint());
+    }
+
     /** SES receiving as the local stack stands it in: S3, then the inbound function, against this stack. */
     public SesInboundStandIn inbound() {
         LocalTemplate.ReceiptRule rule = template.receiptRules().get(0);
-        InboundEmailService service = new InboundEmailService(new AwsClients(config()).s3(), ideas(), contacts(),
+        InboundEmailService service = new InboundEmailService(rawMessages(), ideas(), contacts(),
                 new InboundEmailService.Settings(rule.bucket(), rule.prefix(), "decentralization.net"), clock);
         return new SesInboundStandIn(LocalTables.s3(s3Endpoint), rule,
                 new LambdaInvoker("InboundEmailFunction", new InboundEmailHandler(service)));

@@ -6,9 +6,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds every AWS client once: explicit region, the light url-connection HTTP client, the default
@@ -31,32 +28,25 @@ public final class AwsClients {
         return builder.build();
     }
 
-    public SesV2Client ses() {
-        var builder = SesV2Client.builder().region(region()).httpClient(http);
-        String endpoint = config.optional(Config.SES_ENDPOINT);
-        if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        return builder.build();
+    /** Signed single calls (S3 GetObject, SSM GetParameter, SESv2 SendEmail) through the same HTTP client and credentials chain. */
+    public SignedCall signedCall() {
+        return new SignedCall(http, region().id());
     }
 
-    /** Path-style addressing, which works against S3 and local stand-ins alike. */
-    public S3Client s3() {
-        var builder = S3Client.builder().region(region()).httpClient(http).forcePathStyle(true);
+    /** The S3 endpoint for path-style requests: the local one when configured. */
+    public URI s3Endpoint() {
         String endpoint = config.optional(Config.S3_ENDPOINT);
-        if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        return builder.build();
+        return URI.create(endpoint != null ? endpoint : "https://s3." + region().id() + ".amazonaws.com");
     }
 
-    public SsmClient ssm() {
-        var builder = SsmClient.builder().region(region()).httpClient(http);
+    public URI sesEndpoint() {
+        String endpoint = config.optional(Config.SES_ENDPOINT);
+        return URI.create(endpoint != null ? endpoint : "https://email." + region().id() + ".amazonaws.com");
+    }
+
+    public URI ssmEndpoint() {
         String endpoint = config.optional(Config.SSM_ENDPOINT);
-        if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        return builder.build();
+        return URI.create(endpoint != null ? endpoint : "https://ssm." + region().id() + ".amazonaws.com");
     }
 
     private Region region() {

@@ -39,7 +39,7 @@ public final class InboundEmailHandler implements RequestStreamHandler {
     private static InboundEmailService build(Config config) {
         AwsClients clients = new AwsClients(config);
         DynamoDbClient dynamo = clients.dynamoDb();
-        return new InboundEmailService(clients.s3(), new IdeaRepository(dynamo, config.require(Config.IDEAS_TABLE)),
+        return new InboundEmailService(new RawMessages(clients.signedCall(), clients.s3Endpoint()), new IdeaRepository(dynamo, config.require(Config.IDEAS_TABLE)),
                 new ContactRepository(dynamo, config.require(Config.CONTACTS_TABLE)),
                 new InboundEmailService.Settings(config.require(Config.INBOUND_BUCKET), config.get(Config.INBOUND_PREFIX, ""),
                         config.get(Config.MAIL_DOMAIN, "decentralization.net")),

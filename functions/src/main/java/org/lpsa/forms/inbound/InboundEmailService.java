@@ -11,7 +11,6 @@ import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.ideas.AreaClassifier;
 import org.lpsa.forms.ideas.Idea;
 import org.lpsa.forms.ideas.IdeaRepository;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Turns one received email into one idea: reads the raw message that the receipt rule stored in S3,
@@ -24,13 +23,13 @@ public final class InboundEmailService {
     /** Where the receipt rule's S3 action puts messages, and the domain whose mail is our own. */
     public record Settings(String bucket, String prefix, String ourDomain) {}
 
-    private final S3Client s3;
+    private final RawMessages s3;
     private final IdeaRepository ideas;
     private final ContactRepository contacts;
     private final Settings settings;
     private final Clock clock;
 
-    public InboundEmailService(S3Client s3, IdeaRepository ideas, ContactRepository contacts, Settings settings, Clock clock) {
+    public InboundEmailService(RawMessages s3, IdeaRepository ideas, ContactRepository contacts, Settings settings, Clock clock) {
         this.s3 = s3;
         this.ideas = ideas;
         this.contacts = contacts;
@@ -45,7 +44,7 @@ public final class InboundEmailService {
         }
         String key = settings.prefix() + receipt.messageId();
         ParsedMail mail;
-        try (InputStream raw = s3.getObject(b -> b.bucket(settings.bucket()).key(key))) {
+        try (InputStream raw = s3.open(settings.bucket(), key)) {
             mail = MailParser.parse(raw);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the message from S3", e);

@@ -19,7 +19,6 @@ import org.lpsa.forms.registration.LinkTokens;
 import org.lpsa.forms.registration.ManageService;
 import org.lpsa.forms.registration.Registration;
 import org.lpsa.forms.registration.RegistrationRepository;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -68,7 +67,7 @@ public final class Mailer {
 
     public static Mailer fromConfig(Config config) {
         AwsClients clients = new AwsClients(config);
-        return new Mailer(clients.dynamoDb(), Tables.fromConfig(config), new EmailSender(clients.ses()),
+        return new Mailer(clients.dynamoDb(), Tables.fromConfig(config), new EmailSender(clients.signedCall(), clients.sesEndpoint()),
                 new LinkTokens(new TokenSecret(config, clients)),
                 new Settings(config.require(Config.SENDER_ADDRESS), config.get(Config.MAIL_DOMAIN, "decentralization.net"),
                         config.require(Config.SITE_URL), config.require(Config.IDEAS_ADDRESS)),
@@ -120,14 +119,14 @@ public final class Mailer {
         String messageId;
         try {
             messageId = sender.send(email);
-        } catch (SdkException failure) {
+        } catch (EmailSender.SendFailure failure) {
             if (idea) {
                 contacts.releaseAcknowledgement(item.get("email").s(), now);
             }
             boolean giveUp = attempt >= MAX_ATTEMPTS;
-            pending.release(table, key, now.plus(backoff(attempt)), giveUp, failure.getClass().getSimpleName());
+            pending.release(table, key, now.plus(backoff(attempt)), giveUp, failure.code());
             Log.warn(requestId, giveUp ? "email failed; giving up" : "email failed; will retry", "table", table,
-                    "eventId", eventId, "attempt", attempt, "error", failure.getClass().getName());
+                    "eventId", eventId, "attempt", attempt, "error", failure.code());
             return giveUp ? Outcome.GAVE_UP : Outcome.FAILED_WILL_RETRY;
         }
         pending.markSent(table, key, messageId, clock.instant());

@@ -122,7 +122,7 @@ class InboundEmailIT {
                         "Claim your prize now.\r\n"));
         messages.forEach((id, raw) -> s3.putObject(b -> b.bucket(rule.bucket()).key(rule.prefix() + id), RequestBody.fromBytes(raw)));
         InboundEmailHandler handler = new InboundEmailHandler(new InboundEmailService(
-                new org.lpsa.forms.aws.AwsClients(stack.config()).s3(), stack.ideas(), stack.contacts(),
+                stack.rawMessages(), stack.ideas(), stack.contacts(),
                 new InboundEmailService.Settings(rule.bucket(), rule.prefix(), "decentralization.net"), stack.clock));
 
         for (String sample : List.of("ses-receipt-normal.json", "ses-receipt-auto-reply.json", "ses-receipt-spam-fail.json")) {

@@ -172,7 +172,7 @@ class RegistrationIT {
     void aFailedSendLeavesTheRegistrationPendingAndALaterTrySendsIt() {
         AwsClients broken = new AwsClients(org.lpsa.forms.Config.of(Map.of(
                 org.lpsa.forms.Config.SES_ENDPOINT, "http://127.0.0.1:9", org.lpsa.forms.Config.AWS_REGION, "us-east-1")));
-        Mailer failing = stack.mailer(new EmailSender(broken.ses()));
+        Mailer failing = stack.mailer(new EmailSender(broken.signedCall(), broken.sesEndpoint()));
         TestStack.invoke(register, stack.sampleEvent("register-new.json"));
 
         assertEquals(Mailer.Outcome.FAILED_WILL_RETRY, failing.sendConfirmation("demo", "ana.perez@example.org", "t"));
