@@ -1,0 +1,84 @@
+package org.lpsa.forms.aws;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lpsa.forms.Config;
+
+/**
+ * The SSM path of the link-signing secret, against a loopback stand-in of SSM's JSON protocol (there is
+ * no SSM emulator here): the request is signed and shaped as SSM expects, read once, and failures say so.
+ */
+class TokenSecretTest {
+    private HttpServer ssm;
+    private final AtomicReference<String> answer = new AtomicReference<>();
+    private final AtomicInteger status = new AtomicInteger(200);
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicReference<Map<String, String>> seen = new AtomicReference<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        ssm = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ssm.createContext("/", exchange -> {
+            calls.incrementAndGet();
+            seen.set(Map.of(
+                    "target", String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target")),
+                    "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
+                    "body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status.get(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        ssm.start();
+    }
+
+    @AfterEach
+    void stop() {
+        ssm.stop(0);
+    }
+
+    private TokenSecret secret() {
+        Config config = Config.of(Map.of(Config.TOKEN_SECRET_PARAMETER, "/lpsa-forms/token-secret", Config.AWS_REGION, "eu-west-1",
+                Config.SSM_ENDPOINT, "http://127.0.0.1:" + ssm.getAddress().getPort()));
+        return new TokenSecret(config, new AwsClients(config));
+    }
+
+    @Test
+    void theSecretIsReadOnceWithASignedGetParameter() {
+        answer.set("{\"Parameter\":{\"Name\":\"/lpsa-forms/token-secret\",\"Type\":\"SecureString\",\"Value\":\"0123456789abcdef0123456789abcdef-x\"}}");
+        TokenSecret secret = secret();
+        assertArrayEquals("0123456789abcdef0123456789abcdef-x".getBytes(StandardCharsets.UTF_8), secret.get());
+        secret.get();
+        assertEquals(1, calls.get(), "read once per container");
+        assertEquals("AmazonSSM.GetParameter", seen.get().get("target"));
+        assertTrue(seen.get().get("authorization").startsWith("AWS4-HMAC-SHA256 Credential=local/"), seen.get().get("authorization"));
+        assertTrue(seen.get().get("authorization").contains("/eu-west-1/ssm/aws4_request"));
+        assertEquals("{\"Name\":\"/lpsa-forms/token-secret\",\"WithDecryption\":true}".length(), seen.get().get("body").length());
+        assertTrue(seen.get().get("body").contains("\"WithDecryption\":true"));
+    }
+
+    @Test
+    void aMissingParameterOrAShortSecretFailsClearly() {
+        status.set(400);
+        answer.set("{\"__type\":\"ParameterNotFound\"}");
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> secret().get());
+        assertTrue(missing.getMessage().contains("ParameterNotFound"));
+
+        status.set(200);
+        answer.set("{\"Parameter\":{\"Value\":\"short\"}}");
+        assertTrue(assertThrows(IllegalStateException.class, () -> secret().get()).getMessage().contains("at least 32"));
+    }
+}
