@@ -29,14 +29,15 @@ final class StatsCommand extends AdminCli.Base {
             Output.json(out(), stats);
             return 0;
         }
-        out().println(event.title() + " (" + eventId + ")");
+        out().println("Event " + eventId + ": " + event.title() + ", starts " + event.startsAt());
         @SuppressWarnings("unchecked")
         Map<String, Object> registrations = (Map<String, Object>) stats.get("registrations");
         out().println("Registered: " + registrations.get("registered") + ", cancelled: " + registrations.get("cancelled")
                 + ", newsletter opt-ins: " + registrations.get("newsletter"));
-        for (String by : List.of("byCountry", "byRegion", "byRole", "byUtcOffset")) {
-            section(by.substring(2), registrations.get(by));
-        }
+        section("Country", registrations.get("byCountry"));
+        section("Region", registrations.get("byRegion"));
+        section("Role", registrations.get("byRole"));
+        section("UTC offset at the meeting", registrations.get("byUtcOffset"));
         @SuppressWarnings("unchecked")
         Map<String, Object> ideas = (Map<String, Object>) stats.get("ideas");
         out().println();
