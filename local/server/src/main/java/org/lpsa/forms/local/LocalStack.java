@@ -57,9 +57,13 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         int port = DEFAULT_PORT;
+        Path root = RepoRoot.find();
+        Path state = root.resolve(".lpsa");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
+                // for the benchmark's own stack, so it never touches a developer's .lpsa/local.json
+                case "--state" -> state = Path.of(args[++i]).toAbsolutePath();
                 case "-h", "--help" -> {
                     System.out.println("usage: ./lpsa local [--port N]   (default " + DEFAULT_PORT + "; 0 picks a free port)");
                     return;
@@ -70,8 +74,7 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
         }
-        Path root = RepoRoot.find();
-        LocalStack stack = new LocalStack(root, root.resolve(".lpsa"));
+        LocalStack stack = new LocalStack(root, state);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the local stack...");

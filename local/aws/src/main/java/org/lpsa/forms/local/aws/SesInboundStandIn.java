@@ -31,6 +31,7 @@ public final class SesInboundStandIn {
     private final LocalTemplate.ReceiptRule rule;
     private final LambdaInvoker function;
 
+    /** {@code function} may be null when the caller invokes the function itself (see {@link #store}). */
     public SesInboundStandIn(S3Client s3, LocalTemplate.ReceiptRule rule, LambdaInvoker function) {
         this.s3 = s3;
         this.rule = rule;
@@ -51,6 +52,12 @@ public final class SesInboundStandIn {
      * from To and Cc where they match the rule. Returns the messageId.
      */
     public String deliver(byte[] raw, Map<String, String> verdicts, String envelopeSender, List<String> recipients) {
+        function.invoke(store(raw, verdicts, envelopeSender, recipients));
+        return messageId(raw);
+    }
+
+    /** What SES does before it invokes the function: the message stored in S3; returns the event for it. */
+    public byte[] store(byte[] raw, Map<String, String> verdicts, String envelopeSender, List<String> recipients) {
         String messageId = messageId(raw);
         Map<String, List<String>> headers = headers(raw);
         String sender = envelopeSender != null ? envelopeSender
@@ -59,11 +66,10 @@ public final class SesInboundStandIn {
         List<String> to = recipients != null ? recipients : matchingRecipients(headers);
         s3.putObject(b -> b.bucket(rule.bucket()).key(rule.prefix() + messageId), RequestBody.fromBytes(raw));
         try {
-            function.invoke(JSON.std.asBytes(event(messageId, sender, to, headers, verdicts)));
+            return JSON.std.asBytes(event(messageId, sender, to, headers, verdicts));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return messageId;
     }
 
     private List<String> matchingRecipients(Map<String, List<String>> headers) {
@@ -121,8 +127,8 @@ public final class SesInboundStandIn {
             receipt.put(verdict + "Verdict", Map.of("status", verdicts.getOrDefault(verdict, "PASS")));
         }
         receipt.put("dmarcPolicy", "none");
-        receipt.put("action", Map.of("type", "Lambda", "functionArn",
-                "arn:aws:lambda:us-east-1:000000000000:function:" + function.functionName(), "invocationType", "Event"));
+        receipt.put("action", Map.of("type", "Lambda", "functionArn", "arn:aws:lambda:us-east-1:000000000000:function:"
+                + (function == null ? rule.functionLogicalId() : function.functionName()), "invocationType", "Event"));
         return Map.of("Records", List.of(Map.of("eventSource", "aws:ses", "eventVersion", "1.0",
                 "ses", Map.of("mail", mail, "receipt", receipt))));
     }

@@ -1,0 +1,439 @@
+package org.lpsa.forms.bench;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.lpsa.forms.Config;
+import org.lpsa.forms.events.Event;
+import org.lpsa.forms.events.EventRepository;
+import org.lpsa.forms.local.aws.Emulators;
+import org.lpsa.forms.local.aws.LocalTables;
+import org.lpsa.forms.local.aws.LocalTemplate;
+import org.lpsa.forms.local.aws.RepoRoot;
+import org.lpsa.forms.local.aws.SesInboundStandIn;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code ./lpsa bench}: cold starts (ours and the baseline, alternating, in fresh JVMs), warm latency,
+ * throughput of the local stack under load from this process, package size. Writes
+ * bench/results/latest.json and bench/RESULTS.md.
+ */
+public final class BenchMain {
+    static final int COLD_RUNS = 7;
+    static final int WARMUP = 2_000;
+    static final int WARM = 10_000;
+    static final String STACK = "bench";
+    static final String[] JVM_FLAGS = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
+
+    private final Path root = RepoRoot.find();
+    private final Path work = root.resolve("bench/results/tmp");
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private Map<String, String> env;
+    private Emulators emulators;
+    private LocalTemplate template;
+    private DynamoDbClient dynamo;
+
+    public static void main(String[] args) throws Exception {
+        new BenchMain().run();
+    }
+
+    void run() throws Exception {
+        Files.createDirectories(work);
+        Instant began = Instant.now();
+        emulators = Emulators.start(root, work.resolve("logs"));
+        try {
+            setUp();
+            cold();
+            warm();
+            results.put("jar_bytes", Files.size(lambdaJar()));
+            throughput();
+        } finally {
+            emulators.close();
+        }
+        results.put("run_seconds", Duration.between(began, Instant.now()).toSeconds());
+        write();
+    }
+
+    private void setUp() {
+        template = LocalTemplate.load(root.resolve("template.yaml"), STACK, Map.of());
+        dynamo = LocalTables.client(emulators.dynamodb());
+        LocalTables.createAll(dynamo, template);
+        LocalTables.createBuckets(LocalTables.s3(emulators.s3()), template);
+        Instant start = Instant.now().plus(Duration.ofDays(30));
+        new EventRepository(dynamo, template.table("EventsTable").name(), java.time.Clock.systemUTC()).put(new Event("demo",
+                "LPSA Open Planning Meeting (benchmark)", start, Duration.ofMinutes(90), ZoneId.of("America/New_York"),
+                List.of(new Event.ReferenceCity("New York", ZoneId.of("America/New_York")),
+                        new Event.ReferenceCity("New Delhi", ZoneId.of("Asia/Kolkata"))),
+                "https://meet.example.org/bench", start, false));
+        env = new HashMap<>(template.functions().get(0).environment());
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.put(Config.DYNAMODB_ENDPOINT, emulators.dynamodb().toString());
+        env.put(Config.SES_ENDPOINT, emulators.ses().toString());
+        env.put(Config.S3_ENDPOINT, emulators.s3().toString());
+        env.put(Config.SITE_URL, "http://127.0.0.1");
+        env.put(Config.TOKEN_SECRET, "benchmark-secret-benchmark-secret-benchmark");
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+    }
+
+    // cold starts
+
+    private record Cold(double wallMs, double initMs, double handleMs, long classes, String response) {}
+
+    private void cold() throws Exception {
+        String ours = lambdaJar() + ":" + root.resolve("bench/target/classes");
+        String baseline = root.resolve("bench/target/classes") + ":" + Files.readString(root.resolve("bench/target/classpath.txt")).trim();
+        byte[] registration = Files.readAllBytes(root.resolve("events/register-new.json"));
+        List<Double> oursWall = new ArrayList<>();
+        List<Double> oursInit = new ArrayList<>();
+        List<Double> baseWall = new ArrayList<>();
+        long classes = 0;
+        for (int i = 0; i < COLD_RUNS; i++) {
+            // alternate which goes first, so neither always meets a warmer machine
+            for (int k = 0; k < 2; k++) {
+                boolean oursNow = (i + k) % 2 == 0;
+                Path event = eventFile(registration, "cold" + i + (oursNow ? "a" : "b"));
+                Cold c = oursNow ? spawn(ours, List.of(), "stream", "org.lpsa.forms.registration.RegisterHandler", event.toString())
+                        : spawn(baseline, List.of(), "baseline", event.toString());
+                require(c, "\"statusCode\":201", oursNow ? "ours" : "baseline");
+                if (oursNow) {
+                    oursWall.add(c.wallMs());
+                    oursInit.add(c.initMs());
+                    classes = c.classes();
+                } else {
+                    baseWall.add(c.wallMs());
+                }
+            }
+            System.err.print("\rcold starts: " + (i + 1) + "/" + COLD_RUNS);
+        }
+        System.err.println();
+        double cold = Stats.median(oursWall);
+        double base = Stats.median(baseWall);
+        results.put("cold_registration_ms", Stats.round(cold));
+        results.put("cold_baseline_ms", Stats.round(base));
+        results.put("cold_ratio", Stats.round(cold / base));
+        results.put("cold_registration_init_ms", Stats.round(Stats.median(oursInit)));
+        results.put("cold_registration_runs_ms", oursWall.stream().map(Stats::round).toList());
+        results.put("cold_baseline_runs_ms", baseWall.stream().map(Stats::round).toList());
+        results.put("classes_loaded_registration", classes);
+
+        // an application class-data-sharing archive built by this machine's JDK: reported beside, never shipped
+        Path archive = work.resolve("registration.jsa");
+        Files.deleteIfExists(archive);
+        spawn(ours, List.of("-XX:ArchiveClassesAtExit=" + archive), "stream", "org.lpsa.forms.registration.RegisterHandler",
+                eventFile(registration, "cds-training").toString());
+        List<Double> cds = new ArrayList<>();
+        for (int i = 0; i < COLD_RUNS; i++) {
+            Cold c = spawn(ours, List.of("-XX:SharedArchiveFile=" + archive), "stream", "org.lpsa.forms.registration.RegisterHandler",
+                    eventFile(registration, "cds" + i).toString());
+            require(c, "\"statusCode\":201", "ours with CDS");
+            cds.add(c.wallMs());
+        }
+        results.put("cold_registration_cds_ms", Stats.round(Stats.median(cds)));
+
+        coldInbound(ours);
+        coldMailer(ours);
+    }
+
+    private void coldInbound(String classpath) throws Exception {
+        LocalTemplate.ReceiptRule rule = template.receiptRules().get(0);
+        SesInboundStandIn ses = new SesInboundStandIn(LocalTables.s3(emulators.s3()), rule, null);
+        List<Double> wall = new ArrayList<>();
+        for (int i = 0; i < COLD_RUNS; i++) {
+            byte[] event = ses.store(message20k(i), Map.of(), null, null);
+            Path file = work.resolve("inbound" + i + ".json");
+            Files.write(file, event);
+            Cold c = spawn(classpath, List.of(), "stream", "org.lpsa.forms.inbound.InboundEmailHandler", file.toString());
+            require(c, "stored", "inbound");
+            wall.add(c.wallMs());
+        }
+        results.put("cold_inbound_ms", Stats.round(Stats.median(wall)));
+    }
+
+    private void coldMailer(String classpath) throws Exception {
+        String table = template.table("RegistrationsTable").name();
+        List<Double> wall = new ArrayList<>();
+        for (int i = 0; i < COLD_RUNS; i++) {
+            String email = "mailer" + i + "@example.org";
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put("eventId", AttributeValue.fromS("demo"));
+            item.put("email", AttributeValue.fromS(email));
+            item.put("name", AttributeValue.fromS("Mailer " + i));
+            item.put("organization", AttributeValue.fromS("Org"));
+            item.put("role", AttributeValue.fromS("other"));
+            item.put("country", AttributeValue.fromS("IN"));
+            item.put("interests", AttributeValue.fromSs(List.of("other")));
+            item.put("newsletter", AttributeValue.fromBool(false));
+            item.put("timeZone", AttributeValue.fromS("Asia/Kolkata"));
+            item.put("timeZoneSource", AttributeValue.fromS("country"));
+            item.put("formVersion", AttributeValue.fromS("bench"));
+            item.put("channel", AttributeValue.fromS("json"));
+            item.put("status", AttributeValue.fromS("registered"));
+            item.put("registeredAt", AttributeValue.fromS("2026-01-01T00:00:00.000Z"));
+            item.put("emailStatus", AttributeValue.fromS("PENDING"));
+            item.put("emailAttempts", AttributeValue.fromN("0"));
+            dynamo.putItem(b -> b.tableName(table).item(item));
+            String event = "{\"Records\":[{\"eventName\":\"INSERT\",\"eventSource\":\"aws:dynamodb\",\"dynamodb\":{\"Keys\":{\"eventId\":"
+                    + "{\"S\":\"demo\"},\"email\":{\"S\":\"" + email + "\"}},\"SequenceNumber\":\"" + (1000 + i) + "\"},"
+                    + "\"eventSourceARN\":\"arn:aws:dynamodb:us-east-1:000000000000:table/" + table + "/stream/bench\"}]}";
+            Path file = work.resolve("mailer" + i + ".json");
+            Files.writeString(file, event);
+            Cold c = spawn(classpath, List.of(), "stream", "org.lpsa.forms.mail.MailerHandler", file.toString());
+            require(c, "\"batchItemFailures\":[]", "mailer");
+            if (!"SENT".equals(dynamo.getItem(b -> b.tableName(table).key(Map.of("eventId", AttributeValue.fromS("demo"),
+                    "email", AttributeValue.fromS(email)))).item().get("emailStatus").s())) {
+                throw new IllegalStateException("the mailer's cold run did not send");
+            }
+            wall.add(c.wallMs());
+        }
+        results.put("cold_mailer_ms", Stats.round(Stats.median(wall)));
+    }
+
+    /** Starts a fresh JVM and measures from process start until it printed its figures (the response). */
+    private Cold spawn(String classpath, List<String> extraFlags, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(List.of(JVM_FLAGS));
+        command.addAll(extraFlags);
+        command.addAll(List.of("-cp", classpath, "org.lpsa.forms.bench.ColdStart"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve("child.log").toFile());
+        builder.environment().putAll(env);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        String line;
+        StringBuilder logs = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            // the functions log JSON lines to stdout as in Lambda; the figures are the line ColdStart prints
+            line = out.readLine();
+            while (line != null && !line.startsWith("{\"initMs\"")) {
+                logs.append(line).append('\n');
+                line = out.readLine();
+            }
+            long wall = System.nanoTime() - start;
+            out.transferTo(java.io.Writer.nullWriter());
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            if (line == null) {
+                throw new IllegalStateException("the child JVM printed no figures; see " + work.resolve("child.log") + "\n" + logs);
+            }
+            Map<String, Object> figures = JSON.std.mapFrom(line);
+            return new Cold(wall / 1e6, ((Number) figures.get("initMs")).doubleValue(), ((Number) figures.get("handleMs")).doubleValue(),
+                    ((Number) figures.get("classes")).longValue(), figures.get("response") + (logs.isEmpty() ? "" : "\n" + logs));
+        }
+    }
+
+    private static void require(Cold c, String expected, String who) {
+        if (!c.response().contains(expected)) {
+            throw new IllegalStateException(who + " answered " + c.response());
+        }
+    }
+
+    private Path eventFile(byte[] sample, String tag) throws IOException {
+        String event = new String(sample, StandardCharsets.UTF_8).replace("Ana.Perez@Example.org", tag + "@example.org");
+        Path file = work.resolve("event-" + tag + ".json");
+        Files.writeString(file, event);
+        return file;
+    }
+
+    private static byte[] message20k(int i) {
+        StringBuilder body = new StringBuilder();
+        String paragraph = "Local governments need predictable transfers; a dataset of formula grants across countries "
+                + "would let practitioners compare designs and outcomes over time.\r\n";
+        while (body.length() < 20_000) {
+            body.append(paragraph);
+        }
+        return ("From: Researcher " + i + " <researcher" + i + "@example.org>\r\nTo: ideas@decentralization.net\r\n"
+                + "Subject: Data on fiscal transfers " + i + "\r\nMessage-ID: <bench" + i + "@example.org>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    // warm
+
+    private void warm() throws Exception {
+        Path interceptors = work.resolve("interceptors");
+        Path file = interceptors.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, SdkHttpTime.class.getName() + "\n");
+        String classpath = lambdaJar() + ":" + root.resolve("bench/target/classes") + ":" + interceptors;
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(List.of(JVM_FLAGS));
+        command.addAll(List.of("-cp", classpath, "org.lpsa.forms.bench.WarmRun", root.resolve("events/register-new.json").toString(),
+                Integer.toString(WARMUP), Integer.toString(WARM)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve("warm.log").toFile());
+        builder.environment().putAll(env);
+        System.err.println("warm: " + WARMUP + " to warm up, then " + WARM + " registrations...");
+        Process process = builder.start();
+        // the handler's own log lines come first (stdout, as in Lambda); the figures are the last line
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        process.waitFor(5, TimeUnit.MINUTES);
+        String line = output.substring(output.lastIndexOf('\n') + 1);
+        if (!line.startsWith("{\"p50Ms\"")) {
+            throw new IllegalStateException("the warm run printed no figures; see " + work.resolve("warm.log"));
+        }
+        Map<String, Object> warm = JSON.std.mapFrom(line);
+        if (((Number) warm.get("failures")).intValue() > 0) {
+            throw new IllegalStateException("warm registrations failed: " + line);
+        }
+        results.put("warm_p50_ms", Stats.round(((Number) warm.get("p50Ms")).doubleValue()));
+        results.put("warm_p99_ms", Stats.round(((Number) warm.get("p99Ms")).doubleValue()));
+        results.put("warm_p50_handler_ms", Stats.round(((Number) warm.get("handlerP50Ms")).doubleValue()));
+        results.put("warm_p99_handler_ms", Stats.round(((Number) warm.get("handlerP99Ms")).doubleValue()));
+        results.put("warm_alloc_bytes_per_request", warm.get("allocatedBytesPerRequest"));
+        results.put("warm_requests", warm.get("n"));
+    }
+
+    // throughput
+
+    private void throughput() throws Exception {
+        int port = Emulators.freePort();
+        Path state = work.resolve("stack-state");
+        Files.deleteIfExists(state.resolve("local.json"));
+        String classpath = root.resolve("local/server/target/classes") + ":"
+                + Files.readString(root.resolve("local/server/target/classpath.txt")).trim();
+        ProcessBuilder builder = new ProcessBuilder(java(), "-XX:+UseSerialGC", "-cp", classpath, "org.lpsa.forms.local.LocalStack",
+                "--port", Integer.toString(port), "--state", state.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("stack.log").toFile());
+        builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", "AWS_REGION", "us-east-1",
+                "AWS_EC2_METADATA_DISABLED", "true"));
+        Process stack = builder.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(state.resolve("local.json")) && System.nanoTime() < deadline && stack.isAlive()) {
+                Thread.sleep(100);
+            }
+            if (!Files.exists(state.resolve("local.json"))) {
+                throw new IllegalStateException("the local stack did not start; see " + work.resolve("stack.log"));
+            }
+            load("http://127.0.0.1:" + port + "/events/demo/registrations");
+        } finally {
+            stack.destroy();
+            stack.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Registrations at rising concurrency, each level bounded to 3,000 requests or 8 seconds; the
+     * figure is the best rate whose p99 stays under 100 ms with no errors.
+     */
+    private void load(String url) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        AtomicInteger counter = new AtomicInteger();
+        List<Map<String, Object>> levels = new ArrayList<>();
+        double best = 0;
+        double bestP99 = 0;
+        int bestConcurrency = 0;
+        for (int concurrency : new int[] {1, 2, 4, 8, 16, 32}) {
+            ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+            List<Future<double[]>> workers = new ArrayList<>();
+            long start = System.nanoTime();
+            long stopAt = start + TimeUnit.SECONDS.toNanos(8);
+            AtomicInteger budget = new AtomicInteger(3_000);
+            for (int w = 0; w < concurrency; w++) {
+                workers.add(pool.submit(() -> {
+                    List<Double> latencies = new ArrayList<>();
+                    double errors = 0;
+                    while (System.nanoTime() < stopAt && budget.decrementAndGet() >= 0) {
+                        String body = "{\"name\":\"Load Test\",\"email\":\"load" + counter.incrementAndGet() + "@example.org\","
+                                + "\"organization\":\"Org\",\"role\":\"other\",\"country\":\"KE\",\"interests\":[\"other\"],\"newsletter\":false}";
+                        long t = System.nanoTime();
+                        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+                                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        latencies.add((System.nanoTime() - t) / 1e6);
+                        if (r.statusCode() != 201) {
+                            errors++;
+                        }
+                    }
+                    double[] out = new double[latencies.size() + 1];
+                    out[0] = errors;
+                    for (int j = 0; j < latencies.size(); j++) {
+                        out[j + 1] = latencies.get(j);
+                    }
+                    return out;
+                }));
+            }
+            List<Double> all = new ArrayList<>();
+            int errors = 0;
+            for (Future<double[]> f : workers) {
+                double[] r = f.get();
+                errors += (int) r[0];
+                for (int j = 1; j < r.length; j++) {
+                    all.add(r[j]);
+                }
+            }
+            pool.shutdown();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rps = all.size() / seconds;
+            double p99 = Stats.percentile(all.stream().mapToDouble(Double::doubleValue).toArray(), 99);
+            levels.add(Map.of("concurrency", concurrency, "requests", all.size(), "rps", Stats.round(rps), "p99_ms", Stats.round(p99),
+                    "errors", errors));
+            System.err.println("load: concurrency " + concurrency + ": " + Math.round(rps) + " req/s, p99 " + Stats.round(p99) + " ms, "
+                    + errors + " errors");
+            if (errors == 0 && p99 < 100 && rps > best) {
+                best = rps;
+                bestP99 = p99;
+                bestConcurrency = concurrency;
+            }
+            if (p99 >= 100 || errors > 0) {
+                break;
+            }
+        }
+        results.put("throughput_rps", Stats.round(best));
+        results.put("throughput_p99_ms", Stats.round(bestP99));
+        results.put("throughput_concurrency", bestConcurrency);
+        results.put("throughput_levels", levels);
+    }
+
+    // results
+
+    private void write() throws IOException {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("date", Instant.now().toString());
+        document.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "memory_gib", Math.round(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getTotalMemorySize() / (1024.0 * 1024 * 1024)),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")));
+        document.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        document.put("jvm_flags", String.join(" ", JVM_FLAGS));
+        document.put("cold_runs", COLD_RUNS);
+        document.putAll(results);
+        Path json = root.resolve("bench/results/latest.json");
+        Files.writeString(json, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(document) + "\n");
+        Files.writeString(root.resolve("bench/RESULTS.md"), Report.markdown(document));
+        System.out.println(Report.summary(document));
+        System.out.println("Wrote " + root.relativize(json) + " and bench/RESULTS.md");
+    }
+
+    private Path lambdaJar() {
+        return root.resolve("functions/target/lpsa-functions-1.0.0-SNAPSHOT-lambda.jar");
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
