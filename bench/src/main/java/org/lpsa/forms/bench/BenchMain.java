@@ -105,8 +105,11 @@ public final class BenchMain {
     private record Cold(double wallMs, double initMs, double handleMs, long classes, String response) {}
 
     private void cold() throws Exception {
-        String ours = lambdaJar() + ":" + root.resolve("bench/target/classes");
-        String baseline = root.resolve("bench/target/classes") + ":" + Files.readString(root.resolve("bench/target/classpath.txt")).trim();
+        // jars only: a class-data-sharing archive refuses class paths with directories
+        Path launcher = coldStartJar();
+        String ours = lambdaJar() + ":" + launcher;
+        String baseline = launcher + ":" + root.resolve("bench/target/lpsa-bench-1.0.0-SNAPSHOT.jar") + ":"
+                + Files.readString(root.resolve("bench/target/classpath.txt")).trim();
         byte[] registration = Files.readAllBytes(root.resolve("events/register-new.json"));
         List<Double> oursWall = new ArrayList<>();
         List<Double> oursInit = new ArrayList<>();
@@ -146,6 +149,9 @@ public final class BenchMain {
         Files.deleteIfExists(archive);
         spawn(ours, List.of("-XX:ArchiveClassesAtExit=" + archive), "stream", "org.lpsa.forms.registration.RegisterHandler",
                 eventFile(registration, "cds-training").toString());
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("no class-data-sharing archive was made; see " + work.resolve("child.log"));
+        }
         List<Double> cds = new ArrayList<>();
         for (int i = 0; i < COLD_RUNS; i++) {
             Cold c = spawn(ours, List.of("-XX:SharedArchiveFile=" + archive), "stream", "org.lpsa.forms.registration.RegisterHandler",
@@ -251,6 +257,19 @@ public final class BenchMain {
         if (!c.response().contains(expected)) {
             throw new IllegalStateException(who + " answered " + c.response());
         }
+    }
+
+    /** A jar holding only the cold-start launcher, so the child's class path is the deployed jar plus this. */
+    private Path coldStartJar() throws IOException {
+        Path jar = work.resolve("coldstart.jar");
+        String entry = ColdStart.class.getName().replace('.', '/') + ".class";
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             var in = ColdStart.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return jar;
     }
 
     private Path eventFile(byte[] sample, String tag) throws IOException {

@@ -14,8 +14,21 @@ public final class FormText {
         if (raw == null) {
             return null;
         }
-        String value = Normalizer.normalize(raw, Normalizer.Form.NFC).replaceAll("\\s+", " ");
+        String value = nfc(raw).replaceAll("\\s+", " ");
         return CONTROL.matcher(value).replaceAll("").strip();
+    }
+
+    /**
+     * NFC. Text below U+0300 (Latin letters, accents precomposed) is NFC already; skipping the
+     * normaliser there spares most requests the loading of its Unicode tables.
+     */
+    static String nfc(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) >= '\u0300') {
+                return Normalizer.normalize(raw, Normalizer.Form.NFC);
+            }
+        }
+        return raw;
     }
 
     /** Paragraphs: line breaks kept (as \n), trailing spaces and runs of blank lines removed. */
@@ -23,7 +36,7 @@ public final class FormText {
         if (raw == null) {
             return null;
         }
-        String value = Normalizer.normalize(raw, Normalizer.Form.NFC).replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ');
+        String value = nfc(raw).replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ');
         value = CONTROL.matcher(value).replaceAll("");
         value = value.replaceAll("[ \\u00a0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n");
         return value.strip();

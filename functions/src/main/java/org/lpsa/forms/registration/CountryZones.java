@@ -19,7 +19,8 @@ import java.util.Set;
  * ICU): a registrant who gives no zone gets their country's zone when it has exactly one.
  */
 public final class CountryZones {
-    private static final Map<String, List<ZoneId>> ZONES = load();
+    /** Zone names per country; ZoneIds are made only for the one asked for (cheaper on a cold start). */
+    private static final Map<String, List<String>> ZONES = load();
     /** ISO 3166-1 alpha-2 codes; XK (Kosovo) is user-assigned but in common use, and in zone.tab. */
     private static final Set<String> COUNTRIES = countries();
 
@@ -31,8 +32,15 @@ public final class CountryZones {
 
     /** The country's zone when it has only one. */
     public static Optional<ZoneId> single(String country) {
-        List<ZoneId> zones = ZONES.getOrDefault(country, List.of());
-        return zones.size() == 1 ? Optional.ofNullable(zones.get(0)) : Optional.empty();
+        List<String> zones = ZONES.getOrDefault(country, List.of());
+        if (zones.size() != 1) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(zones.get(0)));
+        } catch (java.time.DateTimeException newerThanThisJdk) {
+            return Optional.empty();
+        }
     }
 
     private static Set<String> countries() {
@@ -41,9 +49,8 @@ public final class CountryZones {
         return Set.copyOf(codes);
     }
 
-    private static Map<String, List<ZoneId>> load() {
-        Map<String, List<ZoneId>> zones = new HashMap<>();
-        Set<String> known = ZoneId.getAvailableZoneIds();
+    private static Map<String, List<String>> load() {
+        Map<String, List<String>> zones = new HashMap<>();
         try (InputStream in = CountryZones.class.getResourceAsStream("/zone.tab")) {
             if (in == null) {
                 throw new IllegalStateException("zone.tab is missing from the package");
@@ -54,9 +61,7 @@ public final class CountryZones {
                     continue;
                 }
                 String[] columns = line.split("\t");
-                // a zone newer than this JDK's rules still marks the country as having it
-                ZoneId zone = known.contains(columns[2]) ? ZoneId.of(columns[2]) : null;
-                zones.computeIfAbsent(columns[0], k -> new ArrayList<>()).add(zone);
+                zones.computeIfAbsent(columns[0], k -> new ArrayList<>()).add(columns[2]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

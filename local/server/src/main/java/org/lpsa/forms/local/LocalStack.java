@@ -104,6 +104,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void start(int requestedPort) throws IOException {
+        // the JDK server writes headers and body apart: without TCP_NODELAY, delayed ACKs add 40 ms to each answer
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         // the port is settled first: the functions put this stack's own address in the links they send
         int port = requestedPort == 0 ? Emulators.freePort() : requestedPort;
         url = "http://127.0.0.1:" + port;
