@@ -366,7 +366,7 @@ public final class BenchMain {
         double best = 0;
         double bestP99 = 0;
         int bestConcurrency = 0;
-        for (int concurrency : new int[] {1, 2, 4, 8, 16, 32}) {
+        for (int concurrency : new int[] {1, 2, 4, 8, 16, 32, 64}) {
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);
             List<Future<double[]>> workers = new ArrayList<>();
             long start = System.nanoTime();
