@@ -177,23 +177,21 @@ public final class AdminData {
         Map<String, AttributeValue> contact = dynamo.getItem(b -> b.tableName(table("Contacts"))
                 .key(Map.of("email", AttributeValue.fromS(email))).consistentRead(true)).item();
         all.put("contact", contact == null || contact.isEmpty() ? null : Records.plain(contact));
-        List<Object> registrations = new ArrayList<>();
-        for (Map<String, AttributeValue> key : registrationKeys(email)) {
-            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table("Registrations")).key(key).consistentRead(true)).item();
-            if (item != null && !item.isEmpty()) {
-                registrations.add(Records.plain(item));
-            }
-        }
-        all.put("registrations", registrations);
-        List<Object> ideas = new ArrayList<>();
-        for (Map<String, AttributeValue> key : ideaKeys(email)) {
-            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table("Ideas")).key(key).consistentRead(true)).item();
-            if (item != null && !item.isEmpty()) {
-                ideas.add(Records.plain(item));
-            }
-        }
-        all.put("ideas", ideas);
+        all.put("registrations", fullItems("Registrations", registrationKeys(email)));
+        all.put("ideas", fullItems("Ideas", ideaKeys(email)));
         return all;
+    }
+
+    /** The whole items behind keys read from a keys-only index. */
+    private List<Object> fullItems(String table, List<Map<String, AttributeValue>> keys) {
+        List<Object> items = new ArrayList<>();
+        for (Map<String, AttributeValue> key : keys) {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table(table)).key(key).consistentRead(true)).item();
+            if (item != null && !item.isEmpty()) {
+                items.add(Records.plain(item));
+            }
+        }
+        return items;
     }
 
     /** Erases a person from every table (and the original messages of their emailed ideas); returns what went. */

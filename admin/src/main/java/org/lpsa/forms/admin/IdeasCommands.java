@@ -1,9 +1,5 @@
 package org.lpsa.forms.admin;
 
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,10 +139,7 @@ final class IdeasCommands {
             List<String> columns = new ArrayList<>(COLUMNS);
             columns.addAll(List.of("country", "organization", "eventId", "text", "s3Key"));
             List<Map<String, Object>> rows = rows(filters.read(data), columns);
-            try (PrintWriter writer = new PrintWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
-                writer.print(Csv.BOM);
-                Csv.write(writer, columns, rows, true);
-            }
+            Csv.writeFile(file, columns, rows);
             err().println("Wrote " + rows.size() + " ideas to " + file + ".");
             return 0;
         }

@@ -1,9 +1,5 @@
 package org.lpsa.forms.admin;
 
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,10 +73,7 @@ final class RegistrationsCommands {
                         "Organization", r.get("organization"), "Country/Region", new Locale("", country).getDisplayCountry(Locale.ENGLISH),
                         "Job Title", r.get("role"), "Registered At", r.get("registeredAt")));
             }
-            try (PrintWriter writer = new PrintWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
-                writer.print(Csv.BOM);
-                Csv.write(writer, ZOOM_COLUMNS, rows, true);
-            }
+            Csv.writeFile(file, ZOOM_COLUMNS, rows);
             err().println("Wrote " + rows.size() + " registrations of " + eventId + " to " + file + ".");
             return 0;
         }
