@@ -56,6 +56,14 @@ public final class BenchMain {
     private DynamoDbClient dynamo;
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--report-only")) {
+            // rewrites RESULTS.md from the figures of the last run
+            Path root = RepoRoot.find();
+            Map<String, Object> figures = JSON.std.mapFrom(Files.readString(root.resolve("bench/results/latest.json")));
+            Files.writeString(root.resolve("bench/RESULTS.md"), Report.markdown(figures));
+            System.out.println(Report.summary(figures));
+            return;
+        }
         new BenchMain().run();
     }
 
