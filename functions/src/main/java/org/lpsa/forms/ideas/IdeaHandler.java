@@ -43,8 +43,17 @@ public final class IdeaHandler extends ApiHandler {
         Fields fields = Fields.of(request);
         if (fields.has(HONEYPOT)) {
             Log.info(request.requestId(), "honeypot filled; nothing stored");
-            return fields.isForm() ? ApiResponse.seeOther(THANK_YOU_PAGE)
-                    : ApiResponse.json(201, body("received", null, "Thank you: we received your idea."));
+            if (fields.isForm()) {
+                return ApiResponse.seeOther(THANK_YOU_PAGE);
+            }
+            // the same answer a stored idea gets, so the trap cannot be told from success
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "received");
+            body.put("ideaId", IdeaService.webIdeaId(String.valueOf(fields.text("submissionId")),
+                    org.lpsa.forms.registration.RegistrationForm.normaliseEmail(fields.text("email"))));
+            body.put("area", fields.text("area"));
+            body.put("message", "Thank you: we received your idea.");
+            return ApiResponse.json(201, body);
         }
         IdeaService.Result result = service.submit(fields);
         Idea idea = result.idea();
@@ -60,10 +69,8 @@ public final class IdeaHandler extends ApiHandler {
     private static Map<String, Object> body(String status, Idea idea, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
-        if (idea != null) {
-            body.put("ideaId", idea.ideaId());
-            body.put("area", idea.area());
-        }
+        body.put("ideaId", idea.ideaId());
+        body.put("area", idea.area());
         body.put("message", message);
         return body;
     }

@@ -31,7 +31,7 @@ public final class IdeaService {
 
     public Result submit(Fields fields) {
         IdeaForm.Submission s = IdeaForm.validate(fields);
-        String ideaId = "web#" + sha256(s.submissionId() + "\n" + (s.email() == null ? "" : s.email())).substring(0, 32);
+        String ideaId = webIdeaId(s.submissionId(), s.email());
         String contentHash = sha256(String.join("\u0000", s.area().id(), s.title(), s.text(), nz(s.name()), nz(s.country()),
                 nz(s.organization()), nz(s.eventId())));
         boolean registrant = s.email() != null && contacts.isRegistrant(s.email());
@@ -47,6 +47,11 @@ public final class IdeaService {
                     "This form was already sent with other content. Reload the page to send a new idea.");
         }
         return new Result(Outcome.SAME_AGAIN, existing);
+    }
+
+    /** The id of a web idea: the same submission from the same person is the same idea. */
+    public static String webIdeaId(String submissionId, String email) {
+        return "web#" + sha256(submissionId + "\n" + (email == null ? "" : email)).substring(0, 32);
     }
 
     public static String sha256(String text) {
