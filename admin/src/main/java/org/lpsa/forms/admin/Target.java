@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -64,9 +65,11 @@ public final class Target implements AutoCloseable {
                 : ProfileCredentialsProvider.create(profile);
         var dynamo = DynamoDbClient.builder().credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create());
         var s3 = S3Client.builder().credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create());
-        if (region != null) {
-            dynamo.region(Region.of(region));
-            s3.region(Region.of(region));
+        Region chosen = region != null ? Region.of(region) : profile != null
+                ? DefaultAwsRegionProviderChain.builder().profileName(profile).build().getRegion() : null;
+        if (chosen != null) {
+            dynamo.region(chosen);
+            s3.region(chosen);
         }
         return new Target(stackName, dynamo.build(), s3.build());
     }

@@ -2,7 +2,6 @@ package org.lpsa.forms.contacts;
 
 import static org.lpsa.forms.aws.Items.bool;
 import static org.lpsa.forms.aws.Items.instant;
-import static org.lpsa.forms.aws.Items.n;
 import static org.lpsa.forms.aws.Items.s;
 
 import java.time.Duration;
@@ -32,13 +31,21 @@ public final class ContactRepository {
     public void recordRegistration(String email, String name, String eventId, boolean newsletter, String formVersion, Instant at) {
         dynamo.updateItem(b -> b.tableName(table)
                 .key(Map.of("email", s(email)))
-                .updateExpression("SET #name = :name, newsletter = :newsletter, newsletterAt = :at, newsletterFormVersion = :version,"
-                        + " updatedAt = :at ADD registeredFor :event")
-                .expressionAttributeNames(Map.of("#name", "name"))
-                .expressionAttributeValues(Map.of(
-                        ":name", s(name), ":newsletter", bool(newsletter), ":at", instant(at),
-                        ":version", s(formVersion == null ? "unknown" : formVersion),
-                        ":event", AttributeValue.fromSs(java.util.List.of(eventId)))));
+                .updateExpression("ADD registeredFor :event")
+                .expressionAttributeValues(Map.of(":event", AttributeValue.fromSs(java.util.List.of(eventId)))));
+        try {
+            // a re-sent older confirmation must not overwrite a newer choice
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("email", s(email)))
+                    .updateExpression("SET #name = :name, newsletter = :newsletter, newsletterAt = :at, newsletterFormVersion = :version")
+                    .conditionExpression("attribute_not_exists(newsletterAt) OR newsletterAt <= :at")
+                    .expressionAttributeNames(Map.of("#name", "name"))
+                    .expressionAttributeValues(Map.of(
+                            ":name", s(name), ":newsletter", bool(newsletter), ":at", instant(at),
+                            ":version", s(formVersion == null ? "unknown" : formVersion))));
+        } catch (ConditionalCheckFailedException newer) {
+            // the contact holds a later choice already
+        }
     }
 
     /** Gives back a slot taken at {@code claimedAt} whose acknowledgement could not be sent. */
@@ -69,12 +76,11 @@ public final class ContactRepository {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(Map.of("email", s(email)))
-                    .updateExpression("SET lastAcknowledgedAt = :now, acknowledgementsExpireAt = :expires")
+                    .updateExpression("SET lastAcknowledgedAt = :now")
                     .conditionExpression("attribute_not_exists(lastAcknowledgedAt) OR lastAcknowledgedAt < :since")
                     .expressionAttributeValues(Map.of(
                             ":now", instant(now),
-                            ":since", instant(now.minus(ACKNOWLEDGEMENT_INTERVAL)),
-                            ":expires", n(now.plus(Duration.ofDays(30)).getEpochSecond()))));
+                            ":since", instant(now.minus(ACKNOWLEDGEMENT_INTERVAL)))));
             return true;
         } catch (ConditionalCheckFailedException recent) {
             return false;

@@ -53,19 +53,29 @@ public final class InboundEmailService {
         if (text.length() > MailParser.MAX_TEXT) {
             text = text.substring(0, MailParser.MAX_TEXT) + "\n[... cut here; the whole message is kept for admins]";
         }
-        String subject = mail.subject() == null || mail.subject().isBlank() ? null : mail.subject();
+        String subject = clip(org.lpsa.forms.http.FormText.line(mail.subject()), 200);
+        if (subject != null && subject.isEmpty()) {
+            subject = null;
+        }
         String title = subject != null ? subject : titleFromText(text);
         AreaClassifier.Choice area = AreaClassifier.classify(receipt.recipients(), subject, text);
         Optional<String> noAnswer = AutomaticMail.reasonNotToAnswer(mail, receipt, settings.ourDomain());
         boolean quarantine = receipt.failed("spam") || receipt.failed("virus");
         String email = mail.fromAddress() == null ? null : mail.fromAddress().trim().toLowerCase(Locale.ROOT);
         boolean registrant = email != null && noAnswer.isEmpty() && contacts.isRegistrant(email);
-        List<Idea.Attachment> attachments = mail.attachments().stream()
-                .map(a -> new Idea.Attachment(a.name(), a.type(), a.size(), a.inline())).toList();
+        // bounded, so no message can push the item past DynamoDB's 400 KB
+        List<Idea.Attachment> attachments = mail.attachments().stream().limit(MAX_ATTACHMENTS)
+                .map(a -> new Idea.Attachment(clip(a.name(), 200), clip(a.type(), 100), a.size(), a.inline())).toList();
         Idea idea = new Idea(ideaId, Idea.EMAIL, null, receipt.messageId(), area.area().id(), area.reason(),
-                quarantine ? Idea.QUARANTINED : Idea.NEW, clock.instant(), mail.fromName(), email, null, null, null,
+                quarantine ? Idea.QUARANTINED : Idea.NEW, clock.instant(), clip(org.lpsa.forms.http.FormText.line(mail.fromName()), 200), email, null, null, null,
                 title, text, null, settings.bucket(), key, attachments, noAnswer.orElse(null), registrant);
         return ideas.insertIfAbsent(idea) ? Outcome.STORED : Outcome.ALREADY_STORED;
+    }
+
+    static final int MAX_ATTACHMENTS = 50;
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 3) + "...";
     }
 
     /** A title for a message without a subject: its first line, shortened. */

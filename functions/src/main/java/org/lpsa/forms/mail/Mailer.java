@@ -105,7 +105,7 @@ public final class Mailer {
         OutgoingEmail email;
         try {
             email = idea ? acknowledgement(IdeaRepository.fromItem(item), now) : registrationEmail(RegistrationRepository.fromItem(item), now);
-        } catch (IllegalStateException gone) {
+        } catch (EventMissing gone) {
             // the event was deleted: nothing can be composed, now or later
             pending.release(table, key, now, true, "EventMissing");
             Log.warn(requestId, "email cannot be composed; giving up", "table", table, "eventId", eventId);
@@ -129,8 +129,8 @@ public final class Mailer {
                     "eventId", eventId, "attempt", attempt, "error", failure.code());
             return giveUp ? Outcome.GAVE_UP : Outcome.FAILED_WILL_RETRY;
         }
-        pending.markSent(table, key, messageId, clock.instant());
-        if (!idea) {
+        boolean marked = pending.markSent(table, key, messageId, clock.instant());
+        if (marked && !idea) {
             Registration r = RegistrationRepository.fromItem(item);
             if (!r.cancelled()) {
                 contacts.recordRegistration(r.email(), r.name(), r.eventId(), r.newsletter(), r.formVersion(), r.registeredAt());
@@ -143,7 +143,7 @@ public final class Mailer {
     /** The email owed for the registration's state: the confirmation, or the notice of its cancellation. */
     private OutgoingEmail registrationEmail(Registration registration, Instant now) {
         Event event = events.find(registration.eventId())
-                .orElseThrow(() -> new IllegalStateException("the event no longer exists"));
+                .orElseThrow(EventMissing::new);
         if (registration.cancelled()) {
             return CancellationEmail.compose(event, registration, settings.from());
         }
@@ -157,6 +157,13 @@ public final class Mailer {
             return null;
         }
         return IdeaAcknowledgement.compose(idea, settings.from(), settings.ideasAddress());
+    }
+
+    /** The registration's event was deleted: nothing can be composed, now or later. */
+    static final class EventMissing extends RuntimeException {
+        EventMissing() {
+            super("the event no longer exists", null, false, false);
+        }
     }
 
     /** 1, 2, 4, 8, 16 minutes... capped at an hour. */

@@ -43,7 +43,12 @@ public final class SweeperHandler implements RequestStreamHandler {
         Map<Mailer.Outcome, Integer> counts = new EnumMap<>(Mailer.Outcome.class);
         for (String table : List.of(mailer.tables().registrations(), mailer.tables().ideas())) {
             for (Map<String, AttributeValue> key : pending.unfinished(table, mailer.keyNames(table))) {
-                counts.merge(mailer.deliver(table, key, requestId), 1, Integer::sum);
+                try {
+                    counts.merge(mailer.deliver(table, key, requestId), 1, Integer::sum);
+                } catch (RuntimeException e) {
+                    // one item's failure must not end the sweep; it stays unfinished for the next
+                    Log.error(requestId, "sweep of one item failed", e, "table", table);
+                }
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -68,13 +68,15 @@ public final class RegisterHandler extends ApiHandler {
             String email = RegistrationForm.normaliseEmail(fields.text("email"));
             return fields.isForm() ? toThankYouPage(event, email) : registered(event, email);
         }
+        // the thank-you link is signed before the write, so a failure to sign never follows a stored registration
+        String thanks = fields.isForm() ? thankYouLocation(eventId, RegistrationForm.normaliseEmail(fields.text("email"))) : null;
         RegistrationService.Result result = service.register(eventId, fields, fields.isForm() ? "form" : "json");
         Registration r = result.registration();
         boolean created = result.outcome() == RegistrationService.Outcome.REGISTERED;
         Log.info(request.requestId(), created ? "registered" : "already registered", "eventId", r.eventId(),
                 "channel", r.channel(), "resent", result.resent());
         if (fields.isForm()) {
-            return toThankYouPage(result.event(), r.email());
+            return ApiResponse.seeOther(thanks);
         }
         if (created) {
             return registered(result.event(), r.email());
@@ -85,9 +87,13 @@ public final class RegisterHandler extends ApiHandler {
     }
 
     private ApiResponse toThankYouPage(Event event, String email) {
+        return ApiResponse.seeOther(thankYouLocation(event.eventId(), email));
+    }
+
+    private String thankYouLocation(String eventId, String email) {
         Instant expires = service.clock().instant().plus(THANKS_LINK_LIFETIME);
-        String token = tokens.issue(LinkTokens.REGISTERED, event.eventId(), email == null ? "" : email, expires);
-        return ApiResponse.seeOther("/events/" + event.eventId() + "/registered?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        String token = tokens.issue(LinkTokens.REGISTERED, eventId, email == null ? "" : email, expires);
+        return "/events/" + eventId + "/registered?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     private ApiResponse thankYouPage(ApiRequest request) {

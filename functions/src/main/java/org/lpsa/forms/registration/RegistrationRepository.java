@@ -59,13 +59,14 @@ public final class RegistrationRepository {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(key(eventId, email))
-                    .updateExpression("SET emailStatus = :pending, emailAttempts = :zero ADD resends :one")
-                    .conditionExpression("#status = :registered AND emailStatus = :sent AND emailSentAt < :before"
+                    .updateExpression("SET emailStatus = :pending, emailAttempts = :zero REMOVE emailRetryAt ADD resends :one")
+                    .conditionExpression("#status = :registered AND (emailStatus = :failed OR (emailStatus = :sent AND emailSentAt < :before))"
                             + " AND (attribute_not_exists(resends) OR resends < :max)")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(
                             ":pending", s(Registration.EMAIL_PENDING),
                             ":sent", s(Registration.EMAIL_SENT),
+                            ":failed", s("FAILED"),
                             ":registered", s(Registration.REGISTERED),
                             ":before", instant(sentBefore),
                             ":zero", n(0),
