@@ -21,8 +21,12 @@ public final class EventJson {
         }
         Object closes = json.get("registrationClosesAt");
         Object zone = json.get("organiserZone");
+        String eventId = require(json, "eventId");
+        if (!eventId.matches("^[a-z0-9][a-z0-9-]{0,63}$")) {
+            throw new IllegalArgumentException("the eventId must be lower-case letters, digits and dashes (at most 64), like opm-2022");
+        }
         return new Event(
-                require(json, "eventId"),
+                eventId,
                 require(json, "title"),
                 Instant.parse(require(json, "startsAt")),
                 Duration.ofMinutes(((Number) json.getOrDefault("durationMinutes", 60)).longValue()),

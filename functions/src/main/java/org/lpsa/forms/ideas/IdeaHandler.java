@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class IdeaHandler extends ApiHandler {
     static final String HONEYPOT = "website";
     static final String THANK_YOU_PAGE = "/ideas-thanks.html";
+    /** 10,000 characters of any script, percent-encoded by a plain form, fit (9 bytes each at worst). */
+    static final int MAX_BODY_BYTES = 96 * 1024;
 
     private final IdeaService service;
 
@@ -40,7 +42,7 @@ public final class IdeaHandler extends ApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        Fields fields = Fields.of(request);
+        Fields fields = Fields.of(request, MAX_BODY_BYTES);
         if (fields.has(HONEYPOT)) {
             Log.info(request.requestId(), "honeypot filled; nothing stored");
             if (fields.isForm()) {
