@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.lpsa.forms.events.Event;
+import org.lpsa.forms.events.MeetingTimes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -111,12 +112,7 @@ final class StatsCommand extends AdminCli.Base {
 
     /** "UTC+5:30": the registrant's offset at the meeting's start, as their clock will show it. */
     static String offset(Event event, String zone) {
-        int seconds = event.startsAt().atZone(ZoneId.of(zone)).getOffset().getTotalSeconds();
-        if (seconds == 0) {
-            return "UTC";
-        }
-        int minutes = Math.abs(seconds) / 60;
-        return "UTC" + (seconds < 0 ? "-" : "+") + minutes / 60 + (minutes % 60 == 0 ? "" : String.format(":%02d", minutes % 60));
+        return MeetingTimes.utcOffset(event.startsAt().atZone(ZoneId.of(zone)).getOffset());
     }
 
     static int offsetMinutes(String label) {

@@ -66,7 +66,8 @@ public final class MeetingTimes {
         return String.join("; ", parts);
     }
 
-    static String utcOffset(ZoneOffset offset) {
+    /** "UTC", "UTC-4", "UTC+5:45". */
+    public static String utcOffset(ZoneOffset offset) {
         int seconds = offset.getTotalSeconds();
         if (seconds == 0) {
             return "UTC";
