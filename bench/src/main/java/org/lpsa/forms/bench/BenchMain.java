@@ -76,6 +76,7 @@ public final class BenchMain {
             cold();
             warm();
             results.put("jar_bytes", Files.size(lambdaJar()));
+            results.put("baseline_jar_bytes", Files.size(baselineJar()));
             throughput();
         } finally {
             emulators.close();
@@ -113,11 +114,11 @@ public final class BenchMain {
     private record Cold(double wallMs, double initMs, double handleMs, long classes, String response) {}
 
     private void cold() throws Exception {
-        // jars only: a class-data-sharing archive refuses class paths with directories
+        // Each package is unpacked into its own directory, as Lambda unpacks a .jar or .zip into /var/task and
+        // loads the classes from there; the baseline is its own shaded jar, with only its own dependencies.
         Path launcher = coldStartJar();
-        String ours = lambdaJar() + ":" + launcher;
-        String baseline = launcher + ":" + root.resolve("bench/target/lpsa-bench-1.0.0-SNAPSHOT.jar") + ":"
-                + Files.readString(root.resolve("bench/target/classpath.txt")).trim();
+        String ours = TaskDirectory.unpack(lambdaJar(), work.resolve("task-ours")) + ":" + launcher;
+        String baseline = TaskDirectory.unpack(baselineJar(), work.resolve("task-baseline")) + ":" + launcher;
         byte[] registration = Files.readAllBytes(root.resolve("events/register-new.json"));
         List<Double> oursWall = new ArrayList<>();
         List<Double> oursInit = new ArrayList<>();
@@ -153,16 +154,18 @@ public final class BenchMain {
         results.put("classes_loaded_registration", classes);
 
         // an application class-data-sharing archive built by this machine's JDK: reported beside, never shipped
+        // (an archive only takes classes from jars, so this figure loads the jar itself)
+        String oursJar = lambdaJar() + ":" + launcher;
         Path archive = work.resolve("registration.jsa");
         Files.deleteIfExists(archive);
-        spawn(ours, List.of("-XX:ArchiveClassesAtExit=" + archive), "stream", "org.lpsa.forms.registration.RegisterHandler",
+        spawn(oursJar, List.of("-XX:ArchiveClassesAtExit=" + archive), "stream", "org.lpsa.forms.registration.RegisterHandler",
                 eventFile(registration, "cds-training").toString());
         if (!Files.exists(archive)) {
             throw new IllegalStateException("no class-data-sharing archive was made; see " + work.resolve("child.log"));
         }
         List<Double> cds = new ArrayList<>();
         for (int i = 0; i < COLD_RUNS; i++) {
-            Cold c = spawn(ours, List.of("-XX:SharedArchiveFile=" + archive), "stream", "org.lpsa.forms.registration.RegisterHandler",
+            Cold c = spawn(oursJar, List.of("-XX:SharedArchiveFile=" + archive), "stream", "org.lpsa.forms.registration.RegisterHandler",
                     eventFile(registration, "cds" + i).toString());
             require(c, "\"statusCode\":201", "ours with CDS");
             cds.add(c.wallMs());
@@ -241,23 +244,26 @@ public final class BenchMain {
         String line;
         StringBuilder logs = new StringBuilder();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            // the functions log JSON lines to stdout as in Lambda; the figures are the line ColdStart prints
+            // the functions log JSON lines to stdout as in Lambda; the clock stops at the response line ColdStart
+            // prints, and the figures follow it
             line = out.readLine();
-            while (line != null && !line.startsWith("{\"initMs\"")) {
+            while (line != null && !line.startsWith("{\"response\"")) {
                 logs.append(line).append('\n');
                 line = out.readLine();
             }
             long wall = System.nanoTime() - start;
+            String figuresLine = line == null ? null : out.readLine();
             out.transferTo(java.io.Writer.nullWriter());
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
-            if (line == null) {
+            if (figuresLine == null || !figuresLine.startsWith("{\"initMs\"")) {
                 throw new IllegalStateException("the child JVM printed no figures; see " + work.resolve("child.log") + "\n" + logs);
             }
-            Map<String, Object> figures = JSON.std.mapFrom(line);
+            Map<String, Object> figures = JSON.std.mapFrom(figuresLine);
             return new Cold(wall / 1e6, ((Number) figures.get("initMs")).doubleValue(), ((Number) figures.get("handleMs")).doubleValue(),
-                    ((Number) figures.get("classes")).longValue(), figures.get("response") + (logs.isEmpty() ? "" : "\n" + logs));
+                    ((Number) figures.get("classes")).longValue(),
+                    JSON.std.mapFrom(line).get("response") + (logs.isEmpty() ? "" : "\n" + logs));
         }
     }
 
@@ -458,6 +464,10 @@ public final class BenchMain {
 
     private Path lambdaJar() {
         return root.resolve("functions/target/lpsa-functions-1.0.0-SNAPSHOT-lambda.jar");
+    }
+
+    private Path baselineJar() {
+        return root.resolve("bench/baseline/target/lpsa-bench-baseline-1.0.0-SNAPSHOT-lambda.jar");
     }
 
     private static String java() {

@@ -1,7 +1,10 @@
 package org.lpsa.forms.aws;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import org.lpsa.forms.Config;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -10,13 +13,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Builds every AWS client once: explicit region, the light url-connection HTTP client, the default
  * credentials chain, and an endpoint override only where a local endpoint is configured.
+ *
+ * <p>The HTTP client is built on a thread of its own, started here: most of its cost is the JDK's TLS
+ * context (security providers, CA certificates), which has nothing to do with building the DynamoDB
+ * client, so where the function has more than one core the two overlap during a cold start. The first
+ * request waits for it if it is not ready yet.
  */
 public final class AwsClients {
     private final Config config;
-    private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+    private final SdkHttpClient http;
 
     public AwsClients(Config config) {
         this.config = config;
+        this.http = new BuiltInBackground();
     }
 
     public DynamoDbClient dynamoDb() {
@@ -51,5 +60,37 @@ public final class AwsClients {
 
     private Region region() {
         return Region.of(config.get(Config.AWS_REGION, "us-east-1"));
+    }
+
+    /** The url-connection client, built on a daemon thread; requests wait for it (and see its failure, if any). */
+    private static final class BuiltInBackground implements SdkHttpClient {
+        private final CompletableFuture<SdkHttpClient> client = new CompletableFuture<>();
+
+        BuiltInBackground() {
+            Thread builder = new Thread(() -> {
+                try {
+                    client.complete(UrlConnectionHttpClient.builder().build());
+                } catch (Throwable e) {
+                    client.completeExceptionally(e);
+                }
+            }, "http-client-init");
+            builder.setDaemon(true);
+            builder.start();
+        }
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            return client.join().prepareRequest(request);
+        }
+
+        @Override
+        public String clientName() {
+            return "UrlConnection";
+        }
+
+        @Override
+        public void close() {
+            client.thenAccept(SdkHttpClient::close);
+        }
     }
 }
