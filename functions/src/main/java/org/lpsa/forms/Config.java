@@ -31,6 +31,8 @@ public final class Config {
     public static final String SSM_ENDPOINT = "LPSA_SSM_ENDPOINT";
     public static final String S3_ENDPOINT = "LPSA_S3_ENDPOINT";
     public static final String AWS_REGION = "AWS_REGION";
+    /** Set by Lambda: on-demand, provisioned-concurrency or snap-start. */
+    public static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
     private final Function<String, String> source;
 
@@ -60,6 +62,15 @@ public final class Config {
 
     public String get(String name, String fallback) {
         return Objects.requireNonNullElse(source.apply(name), fallback);
+    }
+
+    /**
+     * True when Lambda initialises the function before any request is waiting for it (a SnapStart
+     * snapshot or provisioned concurrency): then warming up during initialisation costs no one a wait.
+     */
+    public boolean initialisesAheadOfRequests() {
+        String type = source.apply(INITIALIZATION_TYPE);
+        return "snap-start".equals(type) || "provisioned-concurrency".equals(type);
     }
 
     public String optional(String name) {

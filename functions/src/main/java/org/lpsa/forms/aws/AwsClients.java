@@ -3,6 +3,7 @@ package org.lpsa.forms.aws;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import org.lpsa.forms.Config;
+import software.amazon.awssdk.core.warmup.SdkWarmUp;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class AwsClients {
     private final Config config;
-    private final SdkHttpClient http;
+    private final BuiltInBackground http;
 
     public AwsClients(Config config) {
         this.config = config;
@@ -34,7 +35,15 @@ public final class AwsClients {
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
         }
-        return builder.build();
+        DynamoDbClient client = builder.build();
+        if (config.initialisesAheadOfRequests()) {
+            // Before a SnapStart snapshot (or for provisioned concurrency): load the SDK's request path now, with
+            // the SDK's own warm-up (a canned response, no DynamoDB call), and finish the TLS context, so that
+            // the snapshot holds them and the first registration after a restore does not wait for them.
+            SdkWarmUp.warmUp(DynamoDbClient.class);
+            http.awaitReady();
+        }
+        return client;
     }
 
     /** Signed single calls (S3 GetObject, SSM GetParameter, SESv2 SendEmail) through the same HTTP client and credentials chain. */
@@ -76,6 +85,10 @@ public final class AwsClients {
             }, "http-client-init");
             builder.setDaemon(true);
             builder.start();
+        }
+
+        void awaitReady() {
+            client.join();
         }
 
         @Override
