@@ -1,40 +1,62 @@
 package org.lpsa.forms.aws;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.lpsa.forms.Config;
-import java.util.Map;
 import org.lpsa.forms.http.Json;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
- * The secret that signs links. In AWS it is a SecureString parameter in SSM named by the template,
- * read once per container on first use; locally and in tests it is given directly.
+ * The secret that signs links. In AWS it is a SecureString parameter in SSM named by the template, read
+ * on first use and again every {@link #REFRESH} (so a rotation reaches warm containers and SnapStart
+ * restores too; if SSM fails then, the secret already read is kept and asked for again a minute later);
+ * locally and in tests it is given directly.
  */
 public final class TokenSecret implements Supplier<byte[]> {
+    static final Duration REFRESH = Duration.ofMinutes(10);
+    private static final Duration RETRY = Duration.ofMinutes(1);
     private static final int MIN_LENGTH = 32;
+
+    private record Read(byte[] value, long nextReadNanos) {}
 
     private final Config config;
     private final AwsClients clients;
-    private volatile byte[] secret;
+    private final LongSupplier nanoTime;
+    private volatile Read read;
 
     public TokenSecret(Config config, AwsClients clients) {
+        this(config, clients, System::nanoTime);
+    }
+
+    TokenSecret(Config config, AwsClients clients, LongSupplier nanoTime) {
         this.config = config;
         this.clients = clients;
+        this.nanoTime = nanoTime;
     }
 
     @Override
     public byte[] get() {
-        byte[] value = secret;
-        if (value == null) {
-            synchronized (this) {
-                if (secret == null) {
-                    secret = load();
-                }
-                value = secret;
-            }
+        Read current = read;
+        if (current != null && nanoTime.getAsLong() - current.nextReadNanos() < 0) {
+            return current.value();
         }
-        return value;
+        synchronized (this) {
+            current = read;
+            long now = nanoTime.getAsLong();
+            if (current == null) {
+                read = new Read(load(), now + REFRESH.toNanos());
+            } else if (now - current.nextReadNanos() >= 0) {
+                try {
+                    read = new Read(load(), now + REFRESH.toNanos());
+                } catch (RuntimeException e) {
+                    read = new Read(current.value(), now + RETRY.toNanos());
+                }
+            }
+            return read.value();
+        }
     }
 
     private byte[] load() {

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,7 @@ import org.lpsa.forms.Config;
 
 /**
  * The SSM path of the link-signing secret, against a loopback stand-in of SSM's JSON protocol (there is
- * no SSM emulator here): the request is signed and shaped as SSM expects, read once, and failures say so.
+ * no SSM emulator here): the request is signed and shaped as SSM expects, read once and again after the refresh, and failures say so.
  */
 class TokenSecretTest {
     private HttpServer ssm;
@@ -62,12 +63,40 @@ class TokenSecretTest {
         TokenSecret secret = secret();
         assertArrayEquals("0123456789abcdef0123456789abcdef-x".getBytes(StandardCharsets.UTF_8), secret.get());
         secret.get();
-        assertEquals(1, calls.get(), "read once per container");
+        assertEquals(1, calls.get(), "read once, not per request");
         assertEquals("AmazonSSM.GetParameter", seen.get().get("target"));
         assertTrue(seen.get().get("authorization").startsWith("AWS4-HMAC-SHA256 Credential=local/"), seen.get().get("authorization"));
         assertTrue(seen.get().get("authorization").contains("/eu-west-1/ssm/aws4_request"));
         assertEquals("{\"Name\":\"/lpsa-forms/token-secret\",\"WithDecryption\":true}".length(), seen.get().get("body").length());
         assertTrue(seen.get().get("body").contains("\"WithDecryption\":true"));
+    }
+
+    @Test
+    void aRotatedSecretIsReadAgainAfterTheRefreshAndAnSsmFailureKeepsTheOldOne() {
+        AtomicLong now = new AtomicLong(0);
+        Config config = Config.of(Map.of(Config.TOKEN_SECRET_PARAMETER, "/lpsa-forms/token-secret", Config.AWS_REGION, "eu-west-1",
+                Config.SSM_ENDPOINT, "http://127.0.0.1:" + ssm.getAddress().getPort()));
+        TokenSecret secret = new TokenSecret(config, new AwsClients(config), now::get);
+        answer.set("{\"Parameter\":{\"Value\":\"first-secret-first-secret-first-secret\"}}");
+        assertEquals("first-secret-first-secret-first-secret", new String(secret.get(), StandardCharsets.UTF_8));
+
+        answer.set("{\"Parameter\":{\"Value\":\"second-secret-second-secret-second-secret\"}}");
+        now.set(TokenSecret.REFRESH.toNanos() - 1);
+        assertEquals("first-secret-first-secret-first-secret", new String(secret.get(), StandardCharsets.UTF_8));
+        assertEquals(1, calls.get());
+
+        now.set(TokenSecret.REFRESH.toNanos());
+        assertEquals("second-secret-second-secret-second-secret", new String(secret.get(), StandardCharsets.UTF_8));
+        assertEquals(2, calls.get());
+
+        status.set(500);
+        answer.set("{\"__type\":\"InternalServerError\"}");
+        now.addAndGet(TokenSecret.REFRESH.toNanos());
+        assertEquals("second-secret-second-secret-second-secret", new String(secret.get(), StandardCharsets.UTF_8),
+                "an SSM failure at refresh keeps the secret already read");
+        assertEquals(3, calls.get());
+        secret.get();
+        assertEquals(3, calls.get(), "asked again only a minute later");
     }
 
     @Test
