@@ -6,10 +6,12 @@ import static org.lpsa.forms.aws.Items.s;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The Contacts table: one item per person (key: normalised email) across channels: the events they
@@ -58,6 +60,38 @@ public final class ContactRepository {
                     .expressionAttributeValues(Map.of(":claimed", instant(claimedAt))));
         } catch (ConditionalCheckFailedException taken) {
             // a later acknowledgement holds the slot now
+        }
+    }
+
+    /**
+     * After a person deleted a registration through their manage link: the event leaves their
+     * {@code registeredFor}; once no registration remains, so do the name and newsletter choice that came
+     * from the registration forms (the reply rate cap stays; {@code ./lpsa admin contacts forget} removes all).
+     */
+    public void forgetRegistration(String email, String eventId) {
+        Map<String, AttributeValue> after;
+        try {
+            after = dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("email", s(email)))
+                    .updateExpression("DELETE registeredFor :event")
+                    .conditionExpression("attribute_exists(email)")
+                    .expressionAttributeValues(Map.of(":event", AttributeValue.fromSs(List.of(eventId))))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+        } catch (ConditionalCheckFailedException noContact) {
+            return;
+        }
+        if (after.containsKey("registeredFor")) {
+            return;
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("email", s(email)))
+                    .updateExpression("REMOVE #name, newsletter, newsletterAt, newsletterFormVersion")
+                    // a registration recorded in between keeps what it brought
+                    .conditionExpression("attribute_exists(email) AND attribute_not_exists(registeredFor)")
+                    .expressionAttributeNames(Map.of("#name", "name")));
+        } catch (ConditionalCheckFailedException registeredAgain) {
+            // the person registered again meanwhile
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.TokenSecret;
+import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.events.MeetingTimes;
 import org.lpsa.forms.http.ApiException;
@@ -41,6 +42,7 @@ public final class ManageHandler extends ApiHandler {
         Clock clock = Clock.systemUTC();
         return new ManageService(new EventRepository(dynamo, config.require(Config.EVENTS_TABLE), clock),
                 new RegistrationRepository(dynamo, config.require(Config.REGISTRATIONS_TABLE)),
+                new ContactRepository(dynamo, config.require(Config.CONTACTS_TABLE)),
                 new LinkTokens(new TokenSecret(config, clients)), clock);
     }
 

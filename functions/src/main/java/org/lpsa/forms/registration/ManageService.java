@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.http.ApiException;
@@ -20,12 +21,15 @@ public final class ManageService {
 
     private final EventRepository events;
     private final RegistrationRepository registrations;
+    private final ContactRepository contacts;
     private final LinkTokens tokens;
     private final Clock clock;
 
-    public ManageService(EventRepository events, RegistrationRepository registrations, LinkTokens tokens, Clock clock) {
+    public ManageService(EventRepository events, RegistrationRepository registrations, ContactRepository contacts, LinkTokens tokens,
+            Clock clock) {
         this.events = events;
         this.registrations = registrations;
+        this.contacts = contacts;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -54,6 +58,7 @@ public final class ManageService {
     public void delete(String token) {
         LinkTokens.Claims claims = claims(token);
         registrations.delete(claims.eventId(), claims.email());
+        contacts.forgetRegistration(claims.email(), claims.eventId());
     }
 
     private LinkTokens.Claims claims(String token) {

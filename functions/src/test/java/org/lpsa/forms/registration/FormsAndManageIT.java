@@ -37,7 +37,7 @@ class FormsAndManageIT {
         stack = new TestStack();
         stack.seedMeeting("demo", true);
         register = stack.registerHandler();
-        manage = new ManageHandler(new ManageService(stack.events(), stack.registrations(), stack.tokens(), stack.clock));
+        manage = new ManageHandler(new ManageService(stack.events(), stack.registrations(), stack.contacts(), stack.tokens(), stack.clock));
         stream = stack.registrationsStream(new MailerHandler(stack.mailer()));
     }
 
@@ -125,6 +125,23 @@ class FormsAndManageIT {
         assertEquals(303, deleted.get("statusCode"));
         assertNull(item(AMINA));
         assertEquals(404, TestStack.invoke(manage, withToken("manage-show.json", token)).get("statusCode"));
+        Map<String, AttributeValue> contact = stack.dynamo.getItem(b -> b.tableName(stack.table("ContactsTable"))
+                .key(Map.of("email", AttributeValue.fromS(AMINA)))).item();
+        assertFalse(contact.containsKey("registeredFor"), "the contact no longer lists the meeting");
+        assertFalse(contact.containsKey("name"), "nor the name the registration brought");
+        assertFalse(contact.containsKey("newsletter"));
+        assertFalse(stack.contacts().isRegistrant(AMINA));
+    }
+
+    @Test
+    void deletingOneRegistrationKeepsTheContactOfAnotherMeeting() {
+        stack.contacts().recordRegistration(AMINA, "Amina Diallo", "other-meeting", true, "web-1", stack.clock.instant());
+        String token = registerAndReadManageToken();
+        assertEquals(303, TestStack.invoke(manage, withToken("manage-delete.json", token)).get("statusCode"));
+        Map<String, AttributeValue> contact = stack.dynamo.getItem(b -> b.tableName(stack.table("ContactsTable"))
+                .key(Map.of("email", AttributeValue.fromS(AMINA)))).item();
+        assertEquals(List.of("other-meeting"), contact.get("registeredFor").ss());
+        assertEquals("Amina Diallo", contact.get("name").s());
     }
 
     @Test
