@@ -8,16 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** RFC 4180 CSV: fields quoted when they hold a comma, quote or line break; CRLF between records. */
 public final class Csv {
     /** Written first in files, so Excel reads the UTF-8 (names in any script) correctly. */
     static final String BOM = "\uFEFF";
+    private static final Pattern PLAIN_SIGNED_NUMBER = Pattern.compile("[+-]\\d+([.:]\\d+)?");
 
     private Csv() {}
 
+    /** To stdout: guarded the same way, since {@code --format csv > file.csv} ends up in a spreadsheet too. */
     public static void write(PrintWriter out, List<String> columns, List<Map<String, Object>> rows) {
-        write(out, columns, rows, false);
+        write(out, columns, rows, true);
     }
 
     /** A file for people to open in Excel: UTF-8 with a BOM, formulas kept as text. */
@@ -28,13 +31,21 @@ public final class Csv {
         }
     }
 
-    /** {@code forSpreadsheet}: a file people open in Excel, where a cell starting with = + - @ would run as a formula. */
+    /**
+     * {@code forSpreadsheet}: for people to open in Excel, where a cell starting with = + - @ (or a tab or
+     * carriage return) would run as a formula; such cells get a leading apostrophe, numbers and UTC offsets
+     * ({@code -3}, {@code +05:30}) excepted.
+     */
     public static void write(PrintWriter out, List<String> columns, List<Map<String, Object>> rows, boolean forSpreadsheet) {
         line(out, columns, false);
         for (Map<String, Object> row : rows) {
             line(out, columns.stream().map(c -> Output.cell(row.get(c))).toList(), forSpreadsheet);
         }
         out.flush();
+    }
+
+    static boolean looksLikeFormula(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !PLAIN_SIGNED_NUMBER.matcher(value).matches();
     }
 
     static void line(PrintWriter out, List<String> values, boolean forSpreadsheet) {
@@ -49,7 +60,7 @@ public final class Csv {
     }
 
     static String field(String value, boolean forSpreadsheet) {
-        String safe = forSpreadsheet && !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = forSpreadsheet && looksLikeFormula(value) ? "'" + value : value;
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }
