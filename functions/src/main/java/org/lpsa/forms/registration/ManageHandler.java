@@ -98,8 +98,8 @@ public final class ManageHandler extends ApiHandler {
         String token = fields.text("token");
         String action = fields.text("action");
         if ("cancel".equals(action)) {
-            service.cancel(token);
-            return ApiResponse.seeOther("/manage/done?action=cancelled");
+            boolean cancelled = service.cancel(token);
+            return ApiResponse.seeOther(cancelled ? "/manage/done?action=cancelled" : "/manage/done?action=unchanged");
         }
         if ("delete".equals(action)) {
             service.delete(token);
@@ -116,6 +116,10 @@ public final class ManageHandler extends ApiHandler {
         if ("cancelled".equals(action)) {
             return Pages.page(200, "Your registration is cancelled",
                     "<p>Thank you for letting us know. We sent you a short email saying so. You can register again at any time before the meeting.</p>");
+        }
+        if ("unchanged".equals(action)) {
+            return Pages.page(200, "Nothing to cancel",
+                    "<p>This registration was already cancelled or deleted, so nothing changed and no email was sent.</p>");
         }
         return Pages.page(200, "Done", "<p>Nothing else to do here.</p>");
     }
