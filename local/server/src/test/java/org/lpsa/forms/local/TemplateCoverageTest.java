@@ -58,8 +58,8 @@ class TemplateCoverageTest {
         while (m.find()) {
             read.add(m.group(1));
         }
-        // LPSA_* are set only by the local stack and tests; Lambda sets AWS_REGION itself
-        read.removeIf(name -> name.startsWith("LPSA_") || name.equals(Config.AWS_REGION));
+        // LPSA_* are set only by the local stack and tests; Lambda sets AWS_REGION and AWS_LAMBDA_* itself
+        read.removeIf(name -> name.startsWith("LPSA_") || name.equals(Config.AWS_REGION) || name.startsWith("AWS_LAMBDA_"));
         for (LocalTemplate.Function f : template.functions()) {
             assertTrue(f.environment().keySet().containsAll(read), f.logicalId() + " lacks some of " + read);
         }
