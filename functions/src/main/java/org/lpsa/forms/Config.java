@@ -20,6 +20,8 @@ public final class Config {
     public static final String INBOUND_BUCKET = "INBOUND_BUCKET";
     public static final String INBOUND_PREFIX = "INBOUND_PREFIX";
     public static final String MAIL_DOMAIN = "MAIL_DOMAIN";
+    /** The SES configuration set mail is sent with; it publishes bounces and complaints. */
+    public static final String MAIL_CONFIGURATION_SET = "MAIL_CONFIGURATION_SET";
     public static final String SITE_URL = "SITE_URL";
     /** Name of the SSM SecureString parameter holding the link-signing secret (in AWS). */
     public static final String TOKEN_SECRET_PARAMETER = "TOKEN_SECRET_PARAMETER";

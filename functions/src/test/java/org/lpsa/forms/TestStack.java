@@ -107,7 +107,7 @@ public final class TestStack {
     /** The mailer as deployed, against the emulators, with this stack's clock. */
     public Mailer mailer() {
         AwsClients clients = new AwsClients(config());
-        return mailer(new EmailSender(clients.signedCall(), clients.sesEndpoint()));
+        return mailer(new EmailSender(clients.signedCall(), clients.sesEndpoint(), config().optional(Config.MAIL_CONFIGURATION_SET)));
     }
 
     public Mailer mailer(EmailSender sender) {

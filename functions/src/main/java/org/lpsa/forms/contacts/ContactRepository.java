@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The Contacts table: one item per person (key: normalised email) across channels: the events they
- * registered for, their newsletter consent with time and form version, and reply rate caps.
+ * registered for, their newsletter consent with time and form version, suppression (bounces and
+ * complaints), and reply rate caps.
  */
 public final class ContactRepository {
     /** At most one acknowledgement per sender per day; compared in code (TTL is only clean-up). */
@@ -93,6 +94,21 @@ public final class ContactRepository {
         } catch (ConditionalCheckFailedException registeredAgain) {
             // the person registered again meanwhile
         }
+    }
+
+    /** Marks an address we must not write to again (a permanent bounce or a complaint), with why and when. */
+    public void suppress(String email, String reason, Instant at) {
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("email", s(email)))
+                .updateExpression("SET suppressed = :true, suppressedReason = :reason, suppressedAt = :at")
+                .expressionAttributeValues(Map.of(":true", bool(true), ":reason", s(reason), ":at", instant(at))));
+    }
+
+    /** Whether mail to this address bounced for good or drew a complaint. */
+    public boolean isSuppressed(String email) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("email", s(email)))
+                .projectionExpression("suppressed")).item();
+        return item != null && item.containsKey("suppressed") && Boolean.TRUE.equals(item.get("suppressed").bool());
     }
 
     /** Whether this address has registered for any event. */

@@ -33,15 +33,22 @@ public final class EmailSender {
 
     private final SignedCall calls;
     private final URI endpoint;
+    private final String configurationSet;
 
     public EmailSender(SignedCall calls, URI endpoint) {
+        this(calls, endpoint, null);
+    }
+
+    /** {@code configurationSet}: the SES configuration set that reports bounces and complaints (null: none). */
+    public EmailSender(SignedCall calls, URI endpoint, String configurationSet) {
         this.calls = calls;
         this.endpoint = URI.create(endpoint.toString().replaceAll("/+$", "") + "/v2/email/outbound-emails");
+        this.configurationSet = configurationSet;
     }
 
     /** Sends one email; returns the SES message id. */
     public String send(OutgoingEmail email) {
-        byte[] body = Json.bytes(request(email));
+        byte[] body = Json.bytes(request(email, configurationSet));
         String text;
         int status;
         try (SignedCall.Response response = calls.send("ses", SdkHttpMethod.POST, endpoint, Map.of("Content-Type", "application/json"), body)) {
@@ -58,7 +65,7 @@ public final class EmailSender {
         return String.valueOf(answer.get("MessageId"));
     }
 
-    static Map<String, Object> request(OutgoingEmail email) {
+    static Map<String, Object> request(OutgoingEmail email, String configurationSet) {
         List<Map<String, Object>> headers = new ArrayList<>();
         email.headers().forEach((name, value) -> headers.add(Map.of("Name", name, "Value", value)));
         List<Map<String, Object>> attachments = new ArrayList<>();
@@ -82,6 +89,9 @@ public final class EmailSender {
             request.put("ReplyToAddresses", List.of(email.replyTo()));
         }
         request.put("Content", Map.of("Simple", simple));
+        if (configurationSet != null) {
+            request.put("ConfigurationSetName", configurationSet);
+        }
         return request;
     }
 

@@ -67,7 +67,8 @@ public final class Mailer {
 
     public static Mailer fromConfig(Config config) {
         AwsClients clients = new AwsClients(config);
-        return new Mailer(clients.dynamoDb(), Tables.fromConfig(config), new EmailSender(clients.signedCall(), clients.sesEndpoint()),
+        return new Mailer(clients.dynamoDb(), Tables.fromConfig(config),
+                new EmailSender(clients.signedCall(), clients.sesEndpoint(), config.optional(Config.MAIL_CONFIGURATION_SET)),
                 new LinkTokens(new TokenSecret(config, clients)),
                 new Settings(config.require(Config.SENDER_ADDRESS), config.get(Config.MAIL_DOMAIN, "decentralization.net"),
                         config.require(Config.SITE_URL), config.require(Config.IDEAS_ADDRESS)),
@@ -102,6 +103,11 @@ public final class Mailer {
         long attempt = Long.parseLong(item.get("emailAttempts").n());
         boolean idea = table.equals(tables.ideas());
         String eventId = idea ? null : item.get("eventId").s();
+        if (contacts.isSuppressed(item.get("email").s())) {
+            pending.markSkipped(table, key, "address suppressed (bounced or complained)");
+            Log.info(requestId, "email skipped: address suppressed", "table", table, "eventId", eventId);
+            return Outcome.SKIPPED;
+        }
         OutgoingEmail email;
         try {
             email = idea ? acknowledgement(IdeaRepository.fromItem(item), now) : registrationEmail(RegistrationRepository.fromItem(item), now);

@@ -1,0 +1,57 @@
+package org.lpsa.forms.mail;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Map;
+import org.lpsa.forms.Config;
+import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.contacts.ContactRepository;
+import org.lpsa.forms.http.Json;
+import org.lpsa.forms.http.Log;
+
+/**
+ * SES bounces and complaints, published by the mail configuration set to SNS: each address that
+ * bounced for good or complained is marked suppressed in Contacts, and the mailer writes to it no more.
+ * A failure throws, so that Lambda retries the SNS delivery.
+ */
+public final class BounceHandler implements RequestStreamHandler {
+    private final ContactRepository contacts;
+    private final Clock clock;
+
+    public BounceHandler() {
+        this(Config.fromEnvironment());
+    }
+
+    private BounceHandler(Config config) {
+        this(new ContactRepository(new AwsClients(config).dynamoDb(), config.require(Config.CONTACTS_TABLE)), Clock.systemUTC());
+    }
+
+    public BounceHandler(ContactRepository contacts, Clock clock) {
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        String requestId = context == null ? "none" : context.getAwsRequestId();
+        Map<String, Object> event = Json.object(input);
+        int suppressed = 0;
+        for (Object record : Json.list(event.get("Records"))) {
+            Object message = Json.map(Json.map(record).get("Sns")).get("Message");
+            if (message == null) {
+                continue;
+            }
+            MailFeedback feedback = MailFeedback.parse(message.toString());
+            for (String address : feedback.suppress()) {
+                contacts.suppress(address, feedback.kind(), clock.instant());
+                suppressed++;
+            }
+            Log.info(requestId, "mail feedback", "kind", feedback.kind(), "addresses", feedback.suppress().size());
+        }
+        output.write(Json.bytes(Map.of("suppressed", suppressed)));
+    }
+}
