@@ -2,6 +2,7 @@ package org.lpsa.forms.aws;
 
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.lpsa.forms.Config;
 import software.amazon.awssdk.core.warmup.SdkWarmUp;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -37,11 +38,12 @@ public final class AwsClients {
         }
         DynamoDbClient client = builder.build();
         if (config.initialisesAheadOfRequests()) {
-            // Before a SnapStart snapshot (or for provisioned concurrency): load the SDK's request path now, with
-            // the SDK's own warm-up (a canned response, no DynamoDB call), and finish the TLS context, so that
-            // the snapshot holds them and the first registration after a restore does not wait for them.
-            SdkWarmUp.warmUp(DynamoDbClient.class);
+            // Before a SnapStart snapshot (or for provisioned concurrency): finish the TLS context, and load the
+            // SDK's generic request path with its own warm-up (a throwaway client answered by a canned response;
+            // one unsigned request to STS for the TLS code), so that the snapshot holds them. The handlers then
+            // make one real read with this client, which loads signing and the operation's own code too.
             http.awaitReady();
+            SdkWarmUp.warmUp(DynamoDbClient.class);
         }
         return client;
     }
@@ -88,12 +90,27 @@ public final class AwsClients {
         }
 
         void awaitReady() {
-            client.join();
+            ready();
         }
 
         @Override
         public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            return client.join().prepareRequest(request);
+            return ready().prepareRequest(request);
+        }
+
+        /** The client, or the failure that prevented it, as it was thrown (not wrapped). */
+        private SdkHttpClient ready() {
+            try {
+                return client.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error failure) {
+                    throw failure;
+                }
+                throw e;
+            }
         }
 
         @Override

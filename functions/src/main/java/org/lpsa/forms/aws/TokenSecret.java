@@ -2,6 +2,8 @@ package org.lpsa.forms.aws;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -12,7 +14,9 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 /**
  * The secret that signs links. In AWS it is a SecureString parameter in SSM named by the template, read
  * on first use and again every {@link #REFRESH} (so a rotation reaches warm containers and SnapStart
- * restores too; if SSM fails then, the secret already read is kept and asked for again a minute later);
+ * restores too; if SSM fails then, the secret already read is kept and asked for again a minute later;
+ * after a rotation the previous secret still verifies links for a while, as other containers may have
+ * signed with it);
  * locally and in tests it is given directly.
  */
 public final class TokenSecret implements Supplier<byte[]> {
@@ -20,7 +24,8 @@ public final class TokenSecret implements Supplier<byte[]> {
     private static final Duration RETRY = Duration.ofMinutes(1);
     private static final int MIN_LENGTH = 32;
 
-    private record Read(byte[] value, long nextReadNanos) {}
+    /** {@code previous}: the value before the last change, accepted until {@code previousUntilNanos}. */
+    private record Read(byte[] value, long nextReadNanos, byte[] previous, long previousUntilNanos) {}
 
     private final Config config;
     private final AwsClients clients;
@@ -37,25 +42,43 @@ public final class TokenSecret implements Supplier<byte[]> {
         this.nanoTime = nanoTime;
     }
 
+    /** The secret to sign with. */
     @Override
     public byte[] get() {
+        return current().value();
+    }
+
+    /**
+     * The secrets a link may be signed with: the current one and, for {@link #REFRESH} after a rotation
+     * reached this container, the one before (other containers may still have signed with it).
+     */
+    public List<byte[]> verificationKeys() {
+        Read r = current();
+        return r.previous() != null && nanoTime.getAsLong() - r.previousUntilNanos() < 0 ? List.of(r.value(), r.previous())
+                : List.of(r.value());
+    }
+
+    private Read current() {
         Read current = read;
         if (current != null && nanoTime.getAsLong() - current.nextReadNanos() < 0) {
-            return current.value();
+            return current;
         }
         synchronized (this) {
             current = read;
             long now = nanoTime.getAsLong();
             if (current == null) {
-                read = new Read(load(), now + REFRESH.toNanos());
+                read = new Read(load(), now + REFRESH.toNanos(), null, now);
             } else if (now - current.nextReadNanos() >= 0) {
                 try {
-                    read = new Read(load(), now + REFRESH.toNanos());
+                    byte[] value = load();
+                    read = Arrays.equals(value, current.value())
+                            ? new Read(value, now + REFRESH.toNanos(), current.previous(), current.previousUntilNanos())
+                            : new Read(value, now + REFRESH.toNanos(), current.value(), now + REFRESH.toNanos());
                 } catch (RuntimeException e) {
-                    read = new Read(current.value(), now + RETRY.toNanos());
+                    read = new Read(current.value(), now + RETRY.toNanos(), current.previous(), current.previousUntilNanos());
                 }
             }
-            return read.value();
+            return read;
         }
     }
 

@@ -67,7 +67,8 @@ public final class ContactRepository {
     /**
      * After a person deleted a registration through their manage link: the event leaves their
      * {@code registeredFor}; once no registration remains, so do the name and newsletter choice that came
-     * from the registration forms (the reply rate cap stays; {@code ./lpsa admin contacts forget} removes all).
+     * from the registration forms, and the item itself when nothing else remains (a reply rate cap or a
+     * suppression stays; {@code ./lpsa admin contacts forget} removes all).
      */
     public void forgetRegistration(String email, String eventId) {
         Map<String, AttributeValue> after;
@@ -93,6 +94,16 @@ public final class ContactRepository {
                     .expressionAttributeNames(Map.of("#name", "name")));
         } catch (ConditionalCheckFailedException registeredAgain) {
             // the person registered again meanwhile
+            return;
+        }
+        try {
+            // nothing else held (no reply cap, no suppression): the item itself goes, email and all
+            dynamo.deleteItem(b -> b.tableName(table)
+                    .key(Map.of("email", s(email)))
+                    .conditionExpression("attribute_not_exists(registeredFor) AND attribute_not_exists(lastAcknowledgedAt)"
+                            + " AND attribute_not_exists(suppressed)"));
+        } catch (ConditionalCheckFailedException stillUsed) {
+            // it holds a reply cap or a suppression, which protect the person
         }
     }
 

@@ -27,7 +27,7 @@ public final class EventInfoHandler extends ApiHandler {
     }
 
     private EventInfoHandler(Config config) {
-        this(new EventRepository(new AwsClients(config).dynamoDb(), config.require(Config.EVENTS_TABLE), Clock.systemUTC()),
+        this(EventRepository.forFunction(config, new AwsClients(config).dynamoDb(), Clock.systemUTC()),
                 Clock.systemUTC());
     }
 

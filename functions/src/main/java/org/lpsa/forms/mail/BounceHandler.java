@@ -45,7 +45,14 @@ public final class BounceHandler implements RequestStreamHandler {
             if (message == null) {
                 continue;
             }
-            MailFeedback feedback = MailFeedback.parse(message.toString());
+            MailFeedback feedback;
+            try {
+                feedback = MailFeedback.parse(message.toString());
+            } catch (IOException notJson) {
+                // e.g. the text SES sends when the destination is set up; nothing to suppress, and no retry
+                Log.info(requestId, "mail feedback not understood; skipped");
+                continue;
+            }
             for (String address : feedback.suppress()) {
                 contacts.suppress(address, feedback.kind(), clock.instant());
                 suppressed++;

@@ -9,7 +9,8 @@ import org.lpsa.forms.registration.RegistrationForm;
 /**
  * What SES reports about mail we sent, as it arrives through SNS: the addresses that must not be
  * written to again. A permanent bounce (the address does not exist) and a complaint (the person
- * marked our mail as spam) suppress; a transient bounce (a full mailbox) and anything else do not.
+ * marked our mail as spam) suppress; a transient bounce (a full mailbox), a "not spam" report and
+ * anything else do not.
  */
 public record MailFeedback(String kind, List<String> suppress) {
     public static final String PERMANENT_BOUNCE = "permanent-bounce";
@@ -30,7 +31,12 @@ public record MailFeedback(String kind, List<String> suppress) {
             return new MailFeedback(PERMANENT_BOUNCE, addresses(bounce.get("bouncedRecipients")));
         }
         if ("Complaint".equals(type)) {
-            return new MailFeedback(COMPLAINT, addresses(Json.map(event.get("complaint")).get("complainedRecipients")));
+            Map<String, Object> complaint = Json.map(event.get("complaint"));
+            if ("not-spam".equals(complaint.get("complaintFeedbackType"))) {
+                // the person's mail provider reports they said it is not spam
+                return new MailFeedback("not-spam", List.of());
+            }
+            return new MailFeedback(COMPLAINT, addresses(complaint.get("complainedRecipients")));
         }
         return new MailFeedback(String.valueOf(type).toLowerCase(java.util.Locale.ROOT), List.of());
     }

@@ -69,7 +69,7 @@ public final class Mailer {
         AwsClients clients = new AwsClients(config);
         return new Mailer(clients.dynamoDb(), Tables.fromConfig(config),
                 new EmailSender(clients.signedCall(), clients.sesEndpoint(), config.optional(Config.MAIL_CONFIGURATION_SET)),
-                new LinkTokens(new TokenSecret(config, clients)),
+                LinkTokens.of(new TokenSecret(config, clients)),
                 new Settings(config.require(Config.SENDER_ADDRESS), config.get(Config.MAIL_DOMAIN, "decentralization.net"),
                         config.require(Config.SITE_URL), config.require(Config.IDEAS_ADDRESS)),
                 Clock.systemUTC());

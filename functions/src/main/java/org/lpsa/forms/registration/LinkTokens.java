@@ -6,10 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.lpsa.forms.aws.TokenSecret;
 
 /**
  * Signed links for one registration: {@code base64url(payload).base64url(HMAC-SHA256)}, the payload
@@ -28,16 +30,28 @@ public final class LinkTokens {
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
     private final Supplier<byte[]> secret;
+    private final Supplier<List<byte[]>> verificationKeys;
 
     /** The secret is fetched on first use, so requests that sign nothing never wait for it. */
     public LinkTokens(Supplier<byte[]> secret) {
+        this(secret, () -> List.of(secret.get()));
+    }
+
+    /** Signs with {@code secret}; accepts a link signed with any of {@code verificationKeys} (a rotation's grace). */
+    public LinkTokens(Supplier<byte[]> secret, Supplier<List<byte[]>> verificationKeys) {
         this.secret = secret;
+        this.verificationKeys = verificationKeys;
+    }
+
+    /** Signing and verifying with the link-signing secret, and its predecessor for a while after a rotation. */
+    public static LinkTokens of(TokenSecret secret) {
+        return new LinkTokens(secret, secret::verificationKeys);
     }
 
     public String issue(String purpose, String eventId, String email, Instant expiresAt) {
         String payload = String.join("\n", "v1", purpose, eventId, email, Long.toString(expiresAt.getEpochSecond()));
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        return ENCODE.encodeToString(bytes) + "." + ENCODE.encodeToString(mac(bytes));
+        return ENCODE.encodeToString(bytes) + "." + ENCODE.encodeToString(mac(secret.get(), bytes));
     }
 
     /** The claims of a token made by us for this purpose and not expired; empty otherwise. */
@@ -57,7 +71,11 @@ public final class LinkTokens {
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(mac(payload), signature)) {
+        boolean signedByUs = false;
+        for (byte[] key : verificationKeys.get()) {
+            signedByUs |= MessageDigest.isEqual(mac(key, payload), signature);
+        }
+        if (!signedByUs) {
             return Optional.empty();
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
@@ -71,10 +89,10 @@ public final class LinkTokens {
         return Optional.of(new Claims(parts[1], parts[2], parts[3], expires));
     }
 
-    private byte[] mac(byte[] payload) {
+    private static byte[] mac(byte[] key, byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.get(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(payload);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);

@@ -40,10 +40,10 @@ public final class ManageHandler extends ApiHandler {
     private static ManageService build(Config config, AwsClients clients) {
         DynamoDbClient dynamo = clients.dynamoDb();
         Clock clock = Clock.systemUTC();
-        return new ManageService(new EventRepository(dynamo, config.require(Config.EVENTS_TABLE), clock),
+        return new ManageService(EventRepository.forFunction(config, dynamo, clock),
                 new RegistrationRepository(dynamo, config.require(Config.REGISTRATIONS_TABLE)),
                 new ContactRepository(dynamo, config.require(Config.CONTACTS_TABLE)),
-                new LinkTokens(new TokenSecret(config, clients)), clock);
+                LinkTokens.of(new TokenSecret(config, clients)), clock);
     }
 
     @Override

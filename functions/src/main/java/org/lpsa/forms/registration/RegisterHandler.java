@@ -41,7 +41,7 @@ public final class RegisterHandler extends ApiHandler {
     }
 
     private RegisterHandler(Config config, AwsClients clients) {
-        this(RegistrationService.fromConfig(config, clients), new LinkTokens(new TokenSecret(config, clients)));
+        this(RegistrationService.fromConfig(config, clients), LinkTokens.of(new TokenSecret(config, clients)));
     }
 
     public RegisterHandler(RegistrationService service, LinkTokens tokens) {

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -88,6 +89,9 @@ class TokenSecretTest {
         now.set(TokenSecret.REFRESH.toNanos());
         assertEquals("second-secret-second-secret-second-secret", new String(secret.get(), StandardCharsets.UTF_8));
         assertEquals(2, calls.get());
+        assertEquals(List.of("second-secret-second-secret-second-secret", "first-secret-first-secret-first-secret"),
+                secret.verificationKeys().stream().map(k -> new String(k, StandardCharsets.UTF_8)).toList(),
+                "links other containers signed before the rotation reached them still verify for a while");
 
         status.set(500);
         answer.set("{\"__type\":\"InternalServerError\"}");
@@ -97,6 +101,7 @@ class TokenSecretTest {
         assertEquals(3, calls.get());
         secret.get();
         assertEquals(3, calls.get(), "asked again only a minute later");
+        assertEquals(1, secret.verificationKeys().size(), "the previous secret is no longer accepted once its while is over");
     }
 
     @Test

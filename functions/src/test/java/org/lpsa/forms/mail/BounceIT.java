@@ -64,6 +64,15 @@ class BounceIT {
         assertFalse(stack.contacts().isSuppressed("full.mailbox@example.org"));
     }
 
+    @Test
+    void theTextSesSendsWhenTheDestinationIsSetUpIsSkippedWithoutFailing() {
+        String event = new String(stack.sampleEvent("complaint.json"), StandardCharsets.UTF_8);
+        int start = event.indexOf("\"Message\": \"") + "\"Message\": \"".length();
+        int end = event.indexOf("\",\n", start);
+        String validation = event.substring(0, start) + "Successfully validated SNS topic for Amazon SES event publishing." + event.substring(end);
+        assertEquals(0, TestStack.invoke(bounces, validation.getBytes(StandardCharsets.UTF_8)).get("suppressed"));
+    }
+
     private Map<String, AttributeValue> contact(String email) {
         return stack.dynamo.getItem(b -> b.tableName(stack.table("ContactsTable")).consistentRead(true)
                 .key(Map.of("email", AttributeValue.fromS(email)))).item();

@@ -30,6 +30,12 @@ class MailFeedbackTest {
     }
 
     @Test
+    void aNotSpamReportSuppressesNobody() throws Exception {
+        assertEquals(List.of(), MailFeedback.parse("{\"eventType\":\"Complaint\",\"complaint\":{\"complaintFeedbackType\":"
+                + "\"not-spam\",\"complainedRecipients\":[{\"emailAddress\":\"happy@example.org\"}]}}").suppress());
+    }
+
+    @Test
     void deliveriesAndUnknownEventsSuppressNobody() throws Exception {
         assertEquals(List.of(), MailFeedback.parse("{\"eventType\":\"Delivery\",\"delivery\":{}}").suppress());
         assertEquals(List.of(), MailFeedback.parse("{}").suppress());

@@ -127,12 +127,23 @@ class FormsAndManageIT {
         assertEquals(303, deleted.get("statusCode"));
         assertNull(item(AMINA));
         assertEquals(404, TestStack.invoke(manage, withToken("manage-show.json", token)).get("statusCode"));
-        Map<String, AttributeValue> contact = stack.dynamo.getItem(b -> b.tableName(stack.table("ContactsTable"))
+        Map<String, AttributeValue> contact = stack.dynamo.getItem(b -> b.tableName(stack.table("ContactsTable")).consistentRead(true)
                 .key(Map.of("email", AttributeValue.fromS(AMINA)))).item();
-        assertFalse(contact.containsKey("registeredFor"), "the contact no longer lists the meeting");
-        assertFalse(contact.containsKey("name"), "nor the name the registration brought");
-        assertFalse(contact.containsKey("newsletter"));
+        assertTrue(contact == null || contact.isEmpty(), "nothing else was held, so the contact is gone too: " + contact);
         assertFalse(stack.contacts().isRegistrant(AMINA));
+    }
+
+    @Test
+    void deletingTheOnlyRegistrationKeepsASuppressionButNotTheNameOrNewsletterChoice() {
+        String token = registerAndReadManageToken();
+        stack.contacts().suppress(AMINA, "complaint", stack.clock.instant());
+        assertEquals(303, TestStack.invoke(manage, withToken("manage-delete.json", token)).get("statusCode"));
+        Map<String, AttributeValue> contact = stack.dynamo.getItem(b -> b.tableName(stack.table("ContactsTable")).consistentRead(true)
+                .key(Map.of("email", AttributeValue.fromS(AMINA)))).item();
+        assertTrue(contact.get("suppressed").bool(), "the suppression protects the person from more mail");
+        assertFalse(contact.containsKey("registeredFor"));
+        assertFalse(contact.containsKey("name"));
+        assertFalse(contact.containsKey("newsletter"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LinkTokensTest {
@@ -30,5 +31,16 @@ class LinkTokensTest {
         for (String garbage : new String[] {null, "", ".", "abc", "a.b.c", "%%%.%%%", token + "x", "x" + token}) {
             assertTrue(tokens.verify(garbage, LinkTokens.MANAGE, NOW).isEmpty(), String.valueOf(garbage));
         }
+    }
+
+    @Test
+    void aLinkSignedWithThePreviousSecretVerifiesOnlyWhileThatSecretIsGiven() {
+        byte[] old = "old-secret-old-secret-old-secret-old".getBytes(StandardCharsets.UTF_8);
+        byte[] current = "new-secret-new-secret-new-secret-new".getBytes(StandardCharsets.UTF_8);
+        Instant expiry = Instant.parse("2030-01-01T00:00:00Z");
+        String token = new LinkTokens(() -> old).issue(LinkTokens.MANAGE, "demo", "ana@example.org", expiry);
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        assertTrue(new LinkTokens(() -> current, () -> List.of(current, old)).verify(token, LinkTokens.MANAGE, now).isPresent());
+        assertTrue(new LinkTokens(() -> current).verify(token, LinkTokens.MANAGE, now).isEmpty());
     }
 }
