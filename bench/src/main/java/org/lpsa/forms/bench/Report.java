@@ -97,11 +97,12 @@ final class Report {
                 provider; fewer CA certificates (the TLS cost is the providers, not the certificates).
 
                 The ratio target (0.5) is not met: against a baseline packaged the way the samples package it, a cold
-                registration costs about two thirds of the baseline's. What would close the gap: SnapStart with a
-                warm-up before the snapshot (the SDK's `SdkWarmUp`) in AWS, which removes the class loading from the
-                registrant's wait; or talking to DynamoDB without the SDK's client pipeline, as the functions already
-                do for their single S3, SSM and SES calls, which would trade the SDK's retries and error mapping for
-                some 150 ms.
+                registration costs about two thirds of the baseline's. In AWS the template turns SnapStart on for every
+                function, with a warm-up before the snapshot (the TLS context, the SDK's `SdkWarmUp`, one real read),
+                which takes the class loading out of the registrant's wait; this machine cannot measure a restore. The
+                other way to close the gap here, talking to DynamoDB without the SDK's client pipeline (as the
+                functions already do for their single S3, SSM and SES calls), would trade the SDK's retries, throttling
+                and error mapping on every table call for some 150 ms once per container; not taken.
 
                 ## Reproduce
 
