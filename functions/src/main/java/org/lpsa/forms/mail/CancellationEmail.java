@@ -14,12 +14,12 @@ public final class CancellationEmail {
 
     public static OutgoingEmail compose(Event event, Registration r, String from) {
         String when = MeetingTimes.inZone(event.startsAt(), r.timeZone());
-        String text = "Dear " + r.name() + ",\n\n"
+        String text = Echo.greeting(r.name()) + "\n\n"
                 + "Your registration for " + event.title() + " (" + when + ") is cancelled, as you asked.\n\n"
                 + "Changed your mind? Register again with the same address at any time before the meeting.\n\n"
                 + "Local Public Sector Alliance\nDecentralization.Net\n";
         String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(event.title())
-                + "</title></head><body><p>Dear " + Html.escape(r.name()) + ",</p><p>Your registration for <strong>"
+                + "</title></head><body><p>" + Html.escape(Echo.greeting(r.name())) + "</p><p>Your registration for <strong>"
                 + Html.escape(event.title()) + "</strong> (" + Html.escape(when) + ") is cancelled, as you asked.</p>"
                 + "<p>Changed your mind? Register again with the same address at any time before the meeting.</p>"
                 + "<p>Local Public Sector Alliance<br>Decentralization.Net</p></body></html>";

@@ -25,7 +25,7 @@ public final class ConfirmationEmail {
         String join = event.joinUrl();
 
         StringBuilder text = new StringBuilder();
-        text.append("Dear ").append(r.name()).append(",\n\n");
+        text.append(Echo.greeting(r.name())).append("\n\n");
         text.append("Thank you for registering for ").append(event.title()).append(".\n\n");
         text.append("When: ").append(whenLine).append('\n');
         text.append("Length: ").append(minutes).append(".\n");
@@ -43,7 +43,7 @@ public final class ConfirmationEmail {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(Html.escape(event.title())).append("</title></head><body>");
-        html.append("<p>Dear ").append(Html.escape(r.name())).append(",</p>");
+        html.append("<p>").append(Html.escape(Echo.greeting(r.name()))).append("</p>");
         html.append("<p>Thank you for registering for <strong>").append(Html.escape(event.title())).append("</strong>.</p>");
         html.append("<p><strong>When:</strong> ").append(Html.escape(whenLine)).append("<br>");
         html.append("<strong>Length:</strong> ").append(minutes).append(".");

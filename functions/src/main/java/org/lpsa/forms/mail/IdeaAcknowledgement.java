@@ -15,10 +15,11 @@ public final class IdeaAcknowledgement {
         String area = PriorityArea.byId(idea.area()).map(PriorityArea::label).orElse(idea.area());
         String at = ideasAddress.substring(ideasAddress.indexOf('@'));
         String local = ideasAddress.substring(0, ideasAddress.indexOf('@'));
-        String greeting = idea.name() == null ? "Hello," : "Dear " + idea.name() + ",";
+        String greeting = Echo.greeting(idea.name());
+        String title = Echo.safe(idea.title());
         String text = greeting + "\n\n"
                 + "Thank you for your idea for the work programme of the Local Public Sector Alliance. We received:\n\n"
-                + "  \"" + idea.title() + "\"\n"
+                + (title == null ? "" : "  \"" + title + "\"\n")
                 + "  Priority area: " + area + "\n\n"
                 + "The Alliance's Board reads the ideas, grouped by priority area, when it plans its work.\n\n"
                 + "To send more, write to " + ideasAddress + ". To file an idea under an area, add it to the address, for example "
@@ -28,7 +29,8 @@ public final class IdeaAcknowledgement {
         String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Your idea</title></head><body>"
                 + "<p>" + Html.escape(greeting) + "</p>"
                 + "<p>Thank you for your idea for the work programme of the Local Public Sector Alliance. We received:</p>"
-                + "<blockquote><p>" + Html.escape(idea.title()) + "</p><p>Priority area: " + Html.escape(area) + "</p></blockquote>"
+                + "<blockquote>" + (title == null ? "" : "<p>" + Html.escape(title) + "</p>") + "<p>Priority area: " + Html.escape(area)
+                + "</p></blockquote>"
                 + "<p>The Alliance's Board reads the ideas, grouped by priority area, when it plans its work.</p>"
                 + "<p>To send more, write to <a href=\"mailto:" + Html.escape(ideasAddress) + "\">" + Html.escape(ideasAddress)
                 + "</a>. To file an idea under an area, add it to the address, for example " + Html.escape(local + "+webinars" + at)
@@ -38,7 +40,7 @@ public final class IdeaAcknowledgement {
         // RFC 3834: an answer to a message is auto-replied; to a web form, auto-generated
         headers.put("Auto-Submitted", Idea.EMAIL.equals(idea.channel()) ? "auto-replied" : "auto-generated");
         headers.put("X-Auto-Response-Suppress", "All");
-        return new OutgoingEmail(from, List.of(idea.email()), ideasAddress, "We received your idea: " + idea.title(), text, html,
+        return new OutgoingEmail(from, List.of(idea.email()), ideasAddress, title == null ? "We received your idea" : "We received your idea: " + title, text, html,
                 headers, List.of());
     }
 }
