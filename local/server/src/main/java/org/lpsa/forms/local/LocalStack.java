@@ -28,6 +28,7 @@ import org.lpsa.forms.local.aws.LocalTables;
 import org.lpsa.forms.local.aws.LocalTemplate;
 import org.lpsa.forms.local.aws.RepoRoot;
 import org.lpsa.forms.local.aws.SesInboundStandIn;
+import org.lpsa.forms.local.aws.SnsStandIn;
 import org.lpsa.forms.local.aws.StreamPump;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -49,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private Emulators emulators;
     private ApiGatewayStandIn api;
     private SesInboundStandIn inbound;
+    private SnsStandIn sns;
 
     private LocalStack(Path root, Path state) {
         this.root = root;
@@ -131,10 +133,12 @@ public final class LocalStack implements AutoCloseable {
             return t;
         });
         running.add(schedules::shutdownNow);
+        sns = new SnsStandIn(STACK_NAME);
         for (LocalTemplate.Function function : template.functions()) {
             LambdaInvoker invoker = functions.computeIfAbsent(function.logicalId(),
                     id -> LambdaInvoker.forHandler(id, function.handler()));
             function.routes().forEach(route -> api.add(route, invoker));
+            function.topics().forEach(topic -> sns.subscribe(topic, invoker));
             for (LocalTemplate.StreamSource source : function.streams()) {
                 StreamPump pump = StreamPump.of(dynamo, template, source, invoker);
                 pump.start(STREAM_POLL_MILLIS);
@@ -169,6 +173,8 @@ public final class LocalStack implements AutoCloseable {
                 LocalHttp.send(exchange, 200, "text/html", outbox.html());
             } else if (path.equals("/_local/inbound-email") && exchange.getRequestMethod().equals("POST")) {
                 receiveEmail(exchange);
+            } else if (path.startsWith("/_local/sns/") && exchange.getRequestMethod().equals("POST")) {
+                publish(exchange, path.substring("/_local/sns/".length()));
             } else if (!api.handle(exchange) && !web.handle(exchange)) {
                 LocalHttp.send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
             }
@@ -176,6 +182,25 @@ public final class LocalStack implements AutoCloseable {
             System.err.println("{\"level\":\"ERROR\",\"message\":\"local server failed\",\"error\":\"" + e.getClass().getName() + "\"}");
             LocalHttp.send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
         }
+    }
+
+    /**
+     * POST /_local/sns/TOPIC: the body published to that topic of the template (its logical id), as SNS
+     * would hand it to the functions subscribed to it; e.g. an SES bounce to MailFeedbackTopic.
+     */
+    private void publish(HttpExchange exchange, String topic) throws IOException {
+        byte[] message = exchange.getRequestBody().readNBytes(SnsStandIn.MAX_MESSAGE_BYTES + 1);
+        if (message.length == 0 || message.length > SnsStandIn.MAX_MESSAGE_BYTES) {
+            LocalHttp.send(exchange, message.length == 0 ? 400 : 413, "application/json",
+                    "{\"message\":\"send the message (at most 256 KB) as the body\"}");
+            return;
+        }
+        String messageId = sns.publish(topic, new String(message, java.nio.charset.StandardCharsets.UTF_8));
+        if (messageId == null) {
+            LocalHttp.send(exchange, 404, "application/json", "{\"message\":\"no such topic; the template has " + sns.topics() + "\"}");
+            return;
+        }
+        LocalHttp.send(exchange, 202, "application/json", "{\"messageId\":\"" + messageId + "\"}");
     }
 
     /** POST /_local/inbound-email: a raw message, received as SES would (verdicts from X-Local-*-Verdict headers). */
@@ -283,6 +308,8 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  SES (emulator)      " + emulators.ses());
         System.out.println("  S3 (s3proxy)        " + emulators.s3());
         System.out.println("  Email an idea       curl --data-binary @message.eml " + url + "/_local/inbound-email");
+        System.out.println("  Bounce an address   curl --data '{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
+                + "\"bouncedRecipients\":[{\"emailAddress\":\"ana@example.org\"}]}}' " + url + "/_local/sns/MailFeedbackTopic");
         System.out.println("  Routes from template.yaml:");
         api.describe().forEach(r -> System.out.println("    " + r));
         System.out.println("  State: .lpsa/local.json    Stop: Ctrl-C");

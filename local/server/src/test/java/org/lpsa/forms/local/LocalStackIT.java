@@ -203,6 +203,36 @@ class LocalStackIT {
         assertEquals("quarantined", ideasFrom("prize@example.net").get(0).get("status").s());
     }
 
+    @Test
+    void aBouncePublishedToTheTopicSuppressesTheAddressAndNothingMoreIsSent() throws Exception {
+        String bounce = "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
+                + "\"bouncedRecipients\":[{\"emailAddress\":\"Gone.Away@example.org\"}]}}";
+        HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/_local/sns/MailFeedbackTopic"))
+                .POST(HttpRequest.BodyPublishers.ofString(bounce)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, published.statusCode(), published.body());
+        HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/_local/sns/NoSuchTopic"))
+                .POST(HttpRequest.BodyPublishers.ofString(bounce)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("MailFeedbackTopic"), unknown.body());
+
+        String body = "{\"name\":\"Gone Away\",\"email\":\"gone.away@example.org\",\"organization\":\"Org\",\"role\":\"other\","
+                + "\"country\":\"KE\",\"interests\":[\"other\"],\"newsletter\":false}";
+        assertEquals(201, post("/events/demo/registrations", "application/json", body).statusCode());
+        try (var dynamo = org.lpsa.forms.local.aws.LocalTables.client(stack.emulators().dynamodb())) {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            String status = null;
+            while (System.nanoTime() < deadline && !"SKIPPED".equals(status)) {
+                Thread.sleep(200);
+                var item = dynamo.getItem(b -> b.tableName(LocalStack.STACK_NAME + "-Registrations").consistentRead(true)
+                        .key(Map.of("eventId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("demo"),
+                                "email", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("gone.away@example.org")))).item();
+                status = item.get("emailStatus").s();
+            }
+            assertEquals("SKIPPED", status, "the mailer skips a suppressed address");
+        }
+        assertTrue(outboxTo("gone.away@example.org").isEmpty());
+    }
+
     private static HttpResponse<String> postEmail(String raw, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url() + "/_local/inbound-email"))
                 .POST(HttpRequest.BodyPublishers.ofString(raw));

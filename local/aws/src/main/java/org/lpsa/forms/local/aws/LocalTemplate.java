@@ -39,8 +39,9 @@ public final class LocalTemplate {
 
     public record StreamSource(String tableLogicalId, List<String> filterPatterns, int batchSize) {}
 
+    /** {@code topics}: the logical ids of the SNS topics the function is subscribed to. */
     public record Function(String logicalId, String handler, Map<String, String> environment,
-                           List<HttpRoute> routes, List<StreamSource> streams, List<String> schedules) {}
+                           List<HttpRoute> routes, List<StreamSource> streams, List<String> schedules, List<String> topics) {}
 
     /** The HTTP API's CORS configuration; empty lists when the template sets none. */
     public record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders, int maxAge) {
@@ -152,6 +153,7 @@ public final class LocalTemplate {
             List<HttpRoute> routes = new ArrayList<>();
             List<StreamSource> streams = new ArrayList<>();
             List<String> schedules = new ArrayList<>();
+            List<String> topics = new ArrayList<>();
             map(properties.get("Events")).forEach((name, event) -> {
                 Map<String, Object> eventProperties = map(map(event).get("Properties"));
                 switch (String.valueOf(map(event).get("Type"))) {
@@ -160,10 +162,15 @@ public final class LocalTemplate {
                             String.valueOf(eventProperties.get("Path"))));
                     case "DynamoDB" -> streams.add(streamSource(eventProperties));
                     case "Schedule" -> schedules.add(String.valueOf(resolve(eventProperties.get("Schedule"))));
+                    case "SNS" -> {
+                        if (eventProperties.get("Topic") instanceof Intrinsic topic) {
+                            topics.add(String.valueOf(topic.argument()));
+                        }
+                    }
                     default -> { }
                 }
             });
-            functions.add(new Function(id, String.valueOf(properties.get("Handler")), environment, routes, streams, schedules));
+            functions.add(new Function(id, String.valueOf(properties.get("Handler")), environment, routes, streams, schedules, topics));
         });
         return functions;
     }
