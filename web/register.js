@@ -1,12 +1,116 @@
-// Progressive enhancement: without this script the form posts as a plain HTML form.
+// Progressive enhancement: without this script (or on a browser without fetch and FormData) the form
+// posts as a plain HTML form and the server answers with pages.
 (function () {
+  if (!window.fetch || !window.FormData || !FormData.prototype.getAll || !window.JSON) { return; }
   var form = document.getElementById('register');
   var result = document.getElementById('result');
   var zone = document.getElementById('timeZone');
-  try { zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { /* the server derives it from the country */ }
+  try {
+    var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+    // a device without a configured zone reports Etc/Unknown: the server then uses the country's zone
+    zone.value = browserZone === 'Etc/Unknown' ? '' : browserZone;
+  } catch (e) { /* the server derives it from the country */ }
+
+  // The words of the form for a field the API names, and the element to mark and link to.
+  function target(field) {
+    var element = document.getElementById(field);
+    if (!element) { return null; }
+    var label = element.tagName === 'FIELDSET' ? element.querySelector('legend') : form.querySelector('label[for="' + field + '"]');
+    return { element: element, label: label ? label.textContent.replace(/\s*\(.*\)\s*$/, '') : field };
+  }
+
+  function clearMarks() {
+    Array.prototype.forEach.call(form.querySelectorAll('.field-error'), function (p) { p.parentNode.removeChild(p); });
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (e) {
+      e.removeAttribute('aria-invalid');
+      e.removeAttribute('aria-describedby');
+    });
+  }
+
+  function show(className, build) {
+    result.className = className;
+    result.textContent = '';
+    build(result);
+    result.focus();
+  }
+
+  function showErrors(errors) {
+    show('error', function (box) {
+      var intro = document.createElement('p');
+      intro.textContent = errors.length === 1 ? 'Please fix this:' : 'Please fix these ' + errors.length + ' things:';
+      var list = document.createElement('ul');
+      errors.forEach(function (e) {
+        var item = document.createElement('li');
+        var t = e.field && target(e.field);
+        if (t) {
+          var link = document.createElement('a');
+          link.href = '#' + e.field;
+          link.textContent = t.label + ': ' + e.message;
+          item.appendChild(link);
+          var note = document.createElement('p');
+          note.className = 'field-error';
+          note.id = e.field + '-error';
+          note.textContent = e.message;
+          if (t.element.tagName === 'FIELDSET') {
+            t.element.querySelector('legend').insertAdjacentElement('afterend', note);
+          } else {
+            t.element.insertAdjacentElement('afterend', note);
+          }
+          t.element.setAttribute('aria-invalid', 'true');
+          t.element.setAttribute('aria-describedby', note.id);
+        } else {
+          item.textContent = e.message;
+        }
+        list.appendChild(item);
+      });
+      box.appendChild(intro);
+      box.appendChild(list);
+    });
+  }
+
+  function send(body, button, retried) {
+    fetch(form.action, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (response) {
+        return response.json().then(function (json) { return { status: response.status, json: json }; },
+          function () { return { status: response.status, json: {} }; });
+      })
+      .then(function (answer) {
+        var errors = answer.json.errors || [];
+        // a zone this browser reports but the server does not know: the country's zone will do
+        var zoneRefused = errors.some(function (e) { return e.field === 'timeZone'; });
+        if (zoneRefused) {
+          zone.value = '';
+          delete body.timeZone;
+          errors = errors.filter(function (e) { return e.field !== 'timeZone'; });
+          if (!retried && errors.length === 0) {
+            send(body, button, true);
+            return;
+          }
+        }
+        button.disabled = false;
+        if (answer.status === 200 || answer.status === 201) {
+          form.hidden = true;
+          show('', function (box) { box.textContent = answer.json.message; });
+          return;
+        }
+        if (errors.length) {
+          showErrors(errors);
+          return;
+        }
+        show('error', function (box) {
+          box.textContent = 'The registration could not be sent (' + (answer.status === 429 ? 'too many at once' : 'error ' + answer.status)
+            + '). Please try again in a minute.' + (answer.json.requestId ? ' Reference: ' + answer.json.requestId : '');
+        });
+      })
+      .catch(function () {
+        button.disabled = false;
+        show('error', function (box) { box.textContent = 'The registration could not be sent. Check your connection and try again.'; });
+      });
+  }
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();
+    clearMarks();
     var data = new FormData(form);
     var body = {
       name: data.get('name'), email: data.get('email'), organization: data.get('organization'),
@@ -18,36 +122,6 @@
     button.disabled = true;
     result.className = '';
     result.textContent = 'Sending...';
-    fetch(form.action, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (response) { return response.json().then(function (json) { return { status: response.status, json: json }; }); })
-      .then(function (answer) {
-        button.disabled = false;
-        if (answer.status === 200 || answer.status === 201) {
-          result.textContent = answer.json.message;
-          form.hidden = true;
-          return;
-        }
-        result.className = 'error';
-        var errors = answer.json.errors || [{ field: '', message: answer.json.message + ' (request ' + answer.json.requestId + ')' }];
-        result.textContent = '';
-        var intro = document.createElement('p');
-        intro.textContent = errors.length === 1 ? 'Please fix this:' : 'Please fix these ' + errors.length + ' things:';
-        var list = document.createElement('ul');
-        errors.forEach(function (e) {
-          var item = document.createElement('li');
-          item.textContent = e.message;
-          list.appendChild(item);
-          var input = e.field && form.elements[e.field];
-          if (input && input.setAttribute) { input.setAttribute('aria-invalid', 'true'); }
-        });
-        result.appendChild(intro);
-        result.appendChild(list);
-        result.focus();
-      })
-      .catch(function () {
-        button.disabled = false;
-        result.className = 'error';
-        result.textContent = 'The registration could not be sent. Check your connection and try again.';
-      });
+    send(body, button, false);
   });
 })();

@@ -16,6 +16,7 @@ import java.util.Locale;
  */
 public final class MeetingTimes {
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, h:mm a zzz", Locale.ENGLISH);
+    private static final DateTimeFormatter UTC_FULL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, h:mm a 'UTC'", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
@@ -25,6 +26,11 @@ public final class MeetingTimes {
     public static String inZone(Instant start, ZoneId zone) {
         ZonedDateTime local = start.atZone(zone);
         return FULL.format(local) + " (" + utcOffset(local.getOffset()) + ")";
+    }
+
+    /** "Friday 10 June 2022, 12:00 PM UTC". */
+    public static String inUtc(Instant start) {
+        return UTC_FULL.format(start.atZone(ZoneOffset.UTC));
     }
 
     /** "New York" for America/New_York; "UTC" for UTC. */

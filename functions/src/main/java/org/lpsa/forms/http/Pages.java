@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class Pages {
     private static final String STYLE = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;line-height:1.5;"
-            + "margin:0;color:#1a1a1a}main{max-width:40rem;margin:0 auto;padding:1rem}button{font-size:1rem;padding:.6rem 1.2rem;"
+            + "margin:0;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}main{max-width:40rem;margin:0 auto;padding:1rem}button{font-size:1rem;padding:.6rem 1.2rem;"
             + "margin:.25rem 0}form{margin:1rem 0}:focus-visible{outline:3px solid #1d5fbf;outline-offset:2px}";
 
     private Pages() {}
@@ -25,8 +25,14 @@ public final class Pages {
         return response;
     }
 
-    /** The refusal of a plain form post: each problem in words, and the way back. */
+    /**
+     * The refusal of a plain form post: each problem in words, and the way back. A link that cannot be
+     * used (the only problem is its token) is said so, with no form to go back to.
+     */
     public static ApiResponse errors(int status, List<FieldError> errors, String back) {
+        if (errors.size() == 1 && errors.get(0).field().equals("token")) {
+            return page(status, "This link cannot be used", "<p>" + Html.escape(errors.get(0).message()) + "</p>");
+        }
         StringBuilder body = new StringBuilder("<p>")
                 .append(errors.size() == 1 ? "Please fix this and send the form again:" : "Please fix these " + errors.size()
                         + " things and send the form again:")
@@ -35,7 +41,8 @@ public final class Pages {
             body.append("<li><strong>").append(Html.escape(label(error.field()))).append(":</strong> ")
                     .append(Html.escape(error.message())).append("</li>");
         }
-        body.append("</ul><p><a href=\"").append(Html.escape(back)).append("\">Back to the form</a></p>");
+        body.append("</ul><p>Your browser's Back button takes you to the form with what you typed kept. ")
+                .append("<a href=\"").append(Html.escape(back)).append("\">Open the form again</a> (empty).</p>");
         return page(status, status == 400 ? "Some answers need fixing" : "The form could not be sent", body.toString());
     }
 
@@ -63,6 +70,11 @@ public final class Pages {
             case "eventId" -> "Meeting";
             case "token" -> "Link";
             case "action" -> "Choice";
+            case "confirm" -> "Confirmation";
+            case "area" -> "Area";
+            case "title" -> "Title";
+            case "text" -> "Your idea";
+            case "submissionId", "formVersion" -> "Form";
             case "body" -> "Form";
             default -> field;
         };

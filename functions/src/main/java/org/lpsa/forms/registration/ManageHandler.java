@@ -59,7 +59,23 @@ public final class ManageHandler extends ApiHandler {
         if (request.path().endsWith("/done")) {
             return done(request.query().get("action"));
         }
+        if ("delete".equals(request.query().get("step"))) {
+            return confirmDelete(request.query().get("token"));
+        }
         return show(request.query().get("token"));
+    }
+
+    /** Deleting cannot be undone, so the manage page asks once more before the button that does it. */
+    private ApiResponse confirmDelete(String token) {
+        ManageService.View view = service.view(token);
+        if (view.registration().isEmpty()) {
+            return show(token);
+        }
+        String back = "/manage?token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+        return Pages.page(200, "Delete your registration?", "<p>This removes your registration for <strong>"
+                + Html.escape(view.event().title()) + "</strong> and what it holds about you. It cannot be undone.</p>"
+                + actionForm(token, "delete", "Yes, delete my registration and my data", "Nothing is sent.")
+                + "<p><a href=\"" + Html.escape(back) + "\">No, keep it</a></p>");
     }
 
     private ApiResponse show(String token) {
@@ -82,8 +98,9 @@ public final class ManageHandler extends ApiHandler {
             body.append(actionForm(token, "cancel", "Cancel my registration",
                     "I can no longer attend. You will get a short email saying it is cancelled."));
         }
-        body.append(actionForm(token, "delete", "Delete my registration and my data",
-                "Removes this registration and everything it holds about you. Nothing is sent."));
+        String confirm = "/manage?step=delete&token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+        body.append("<h2>Delete</h2><p>Removes this registration and everything it holds about you. You are asked once more.</p>")
+                .append("<p><a href=\"").append(Html.escape(confirm)).append("\">Delete my registration and my data</a></p>");
         return Pages.page(200, "Your registration", body.toString());
     }
 

@@ -102,7 +102,8 @@ public final class RegisterHandler extends ApiHandler {
                 .filter(c -> c.eventId().equals(eventId))
                 .orElseThrow(() -> new ApiException(400, "token", "This page's link is not valid or has expired."));
         Event event = service.event(eventId);
-        String when = MeetingTimes.inZone(event.startsAt(), java.time.ZoneOffset.UTC);
+        String when = MeetingTimes.inUtc(event.startsAt()) + (event.referenceCities().isEmpty() ? ""
+                : " (" + MeetingTimes.referenceLine(event.startsAt(), event.referenceCities()) + ")");
         return Pages.page(200, "Thank you for registering",
                 "<p>You are registered for <strong>" + Html.escape(event.title()) + "</strong> with <strong>"
                         + Html.escape(claims.email()) + "</strong>.</p>"

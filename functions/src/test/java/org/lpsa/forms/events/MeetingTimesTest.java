@@ -61,4 +61,9 @@ class MeetingTimesTest {
     private static Event.ReferenceCity city(String label, String zone) {
         return new Event.ReferenceCity(label, ZoneId.of(zone));
     }
+
+    @Test
+    void theTimeInUtcSaysUtcOnce() {
+        assertEquals("Friday 10 June 2022, 12:00 PM UTC", MeetingTimes.inUtc(JUNE_MEETING));
+    }
 }

@@ -147,6 +147,23 @@ class FormsAndManageIT {
     }
 
     @Test
+    void deleteIsAskedOnceMoreBeforeTheButtonThatDoesIt() {
+        String token = registerAndReadManageToken();
+        String shown = (String) TestStack.invoke(manage, withToken("manage-show.json", token)).get("body");
+        assertTrue(shown.contains("/manage?step=delete&amp;token="), "the manage page links to the question, not to a delete button");
+        assertFalse(shown.contains("value=\"delete\""));
+
+        String event = new String(stack.sampleEvent("manage-show.json"), StandardCharsets.UTF_8)
+                .replace("\"rawQueryString\": \"token=TOKEN\"", "\"rawQueryString\": \"step=delete&token=TOKEN\"")
+                .replace("\"token\": \"TOKEN\"", "\"step\": \"delete\", \"token\": \"TOKEN\"").replace("TOKEN", token);
+        Map<String, Object> asked = TestStack.invoke(manage, event.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, asked.get("statusCode"));
+        String page = (String) asked.get("body");
+        assertTrue(page.contains("Delete your registration?") && page.contains("value=\"delete\"") && page.contains("No, keep it"), page);
+        assertNotNull(item(AMINA), "asking deletes nothing");
+    }
+
+    @Test
     void deletingOneRegistrationKeepsTheContactOfAnotherMeeting() {
         stack.contacts().recordRegistration(AMINA, "Amina Diallo", "other-meeting", true, "web-1", stack.clock.instant());
         String token = registerAndReadManageToken();
