@@ -55,7 +55,10 @@ public final class TestStack {
     public final LocalTemplate template = LocalTemplate.load(root.resolve("template.yaml"),
             "it" + ProcessHandle.current().pid() + "-" + STACKS.incrementAndGet(), Map.of());
     public final MutableClock clock = new MutableClock(Instant.parse("2022-06-01T09:00:00Z"));
+    /** The SDK's own client: for setting tables up and checking what the functions stored. */
     public final DynamoDbClient dynamo;
+    /** The client the functions use ({@link org.lpsa.forms.aws.DynamoDbJsonClient}), as AwsClients builds it. */
+    public final DynamoDbClient functionsDynamo;
     private final URI dynamodbEndpoint;
     private final URI sesEndpoint;
     private final URI s3Endpoint;
@@ -73,6 +76,7 @@ public final class TestStack {
         this.s3Endpoint = s3Endpoint;
         this.dynamo = LocalTables.client(dynamodbEndpoint);
         LocalTables.createAll(dynamo, template);
+        this.functionsDynamo = new AwsClients(config()).dynamoDb();
         if (s3Endpoint != null) {
             LocalTables.createBuckets(LocalTables.s3(s3Endpoint), template);
         }
@@ -101,7 +105,7 @@ public final class TestStack {
     }
 
     public RegistrationRepository registrations() {
-        return new RegistrationRepository(dynamo, table("RegistrationsTable"));
+        return new RegistrationRepository(functionsDynamo, table("RegistrationsTable"));
     }
 
     /** The mailer as deployed, against the emulators, with this stack's clock. */
@@ -111,17 +115,17 @@ public final class TestStack {
     }
 
     public Mailer mailer(EmailSender sender) {
-        return new Mailer(dynamo, Mailer.Tables.fromConfig(config()), sender, tokens(),
+        return new Mailer(functionsDynamo, Mailer.Tables.fromConfig(config()), sender, tokens(),
                 new Mailer.Settings("LPSA <events@decentralization.net>", "decentralization.net", SITE_URL, "ideas@decentralization.net"),
                 clock);
     }
 
     public IdeaRepository ideas() {
-        return new IdeaRepository(dynamo, table("IdeasTable"));
+        return new IdeaRepository(functionsDynamo, table("IdeasTable"));
     }
 
     public ContactRepository contacts() {
-        return new ContactRepository(dynamo, table("ContactsTable"));
+        return new ContactRepository(functionsDynamo, table("ContactsTable"));
     }
 
     public org.lpsa.forms.inbound.RawMessages rawMessages() {
@@ -151,7 +155,7 @@ public final class TestStack {
     }
 
     public EventRepository events() {
-        return new EventRepository(dynamo, table("EventsTable"), clock);
+        return new EventRepository(functionsDynamo, table("EventsTable"), clock);
     }
 
     /** The Open Planning Meeting as seeded locally, under another id and open or closed. */

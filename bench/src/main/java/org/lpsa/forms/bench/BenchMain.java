@@ -308,11 +308,7 @@ public final class BenchMain {
     // warm
 
     private void warm() throws Exception {
-        Path interceptors = work.resolve("interceptors");
-        Path file = interceptors.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, SdkHttpTime.class.getName() + "\n");
-        String classpath = lambdaJar() + ":" + root.resolve("bench/target/classes") + ":" + interceptors;
+        String classpath = lambdaJar() + ":" + root.resolve("bench/target/classes");
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(List.of(JVM_FLAGS));
         command.addAll(List.of("-cp", classpath, "org.lpsa.forms.bench.WarmRun", root.resolve("events/register-new.json").toString(),

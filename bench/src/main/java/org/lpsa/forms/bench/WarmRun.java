@@ -7,11 +7,17 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.lpsa.forms.Config;
+import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.TokenSecret;
+import org.lpsa.forms.registration.LinkTokens;
 import org.lpsa.forms.registration.RegisterHandler;
+import org.lpsa.forms.registration.RegistrationService;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The child of the warm measurement: one JVM, the registration handler built once, a warm-up, then N
- * registrations (each a new person) timed end to end and without the SDK's HTTP time; prints one line.
+ * registrations (each a new person) timed end to end and without the time inside the HTTP client; prints one line.
  * {@code WarmRun EVENT.json WARMUP N}; the event's email is made unique per request.
  */
 public final class WarmRun {
@@ -21,7 +27,10 @@ public final class WarmRun {
         String template = Files.readString(Path.of(args[0]));
         int warmup = Integer.parseInt(args[1]);
         int n = Integer.parseInt(args[2]);
-        RegisterHandler handler = new RegisterHandler();
+        Config config = Config.fromEnvironment();
+        AwsClients clients = new AwsClients(config, new HttpTime(UrlConnectionHttpClient.create()));
+        RegisterHandler handler = new RegisterHandler(RegistrationService.fromConfig(config, clients),
+                LinkTokens.of(new TokenSecret(config, clients)));
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         double[] total = new double[n];
@@ -32,12 +41,12 @@ public final class WarmRun {
             byte[] event = template.replace("ana.perez@example.org", "warm" + (i + warmup) + "@example.org")
                     .replace("Ana.Perez@Example.org", "warm" + (i + warmup) + "@example.org").getBytes(StandardCharsets.UTF_8);
             ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-            SdkHttpTime.takeNanos();
+            HttpTime.takeNanos();
             long bytesBefore = threads.getThreadAllocatedBytes(thread);
             long start = System.nanoTime();
             handler.handleRequest(new ByteArrayInputStream(event), out, null);
             long elapsed = System.nanoTime() - start;
-            long sdk = SdkHttpTime.takeNanos();
+            long sdk = HttpTime.takeNanos();
             long bytes = threads.getThreadAllocatedBytes(thread) - bytesBefore;
             if (!out.toString(StandardCharsets.UTF_8).contains("\"statusCode\":201")) {
                 failures++;

@@ -6,34 +6,44 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * One AWS API call signed with the SDK's own SigV4 signer and sent through the SDK's HTTP client, for
- * the services of which the functions make a single call (S3 GetObject, SSM GetParameter, SESv2
- * SendEmail): their full SDK clients would add about 12 MB of model classes to the deployed jar.
+ * One AWS API call signed with the SDK's own SigV4 signer and sent through the SDK's HTTP client. The
+ * functions make all their AWS calls this way: S3 GetObject, SSM GetParameter and SESv2 SendEmail
+ * directly (their full SDK clients would add about 12 MB of model classes to the deployed jar), and
+ * DynamoDB through {@link DynamoDbJsonClient}.
  */
 public final class SignedCall {
-    public record Response(int status, InputStream body) implements AutoCloseable {
+    public record Response(int status, SdkHttpResponse http, InputStream body) implements AutoCloseable {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
 
-        public String text() {
+        /** The first value of a response header (names compared without case), or null. */
+        public String header(String name) {
+            return http.firstMatchingHeader(name).orElse(null);
+        }
+
+        public byte[] bytes() {
             try (InputStream in = body) {
-                return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                return in == null ? new byte[0] : in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        public String text() {
+            return new String(bytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
 
         @Override
@@ -49,14 +59,24 @@ public final class SignedCall {
     private final String region;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-    public SignedCall(SdkHttpClient http, String region) {
-        this(http, DefaultCredentialsProvider.builder().build(), region);
-    }
-
     public SignedCall(SdkHttpClient http, AwsCredentialsProvider credentials, String region) {
         this.http = http;
         this.credentials = credentials;
         this.region = region;
+    }
+
+    /**
+     * Resolves the credentials and signs a request that is never sent, to load the signer's classes ahead
+     * of the first request (see {@link AwsClients}).
+     */
+    static void prepare(AwsCredentialsProvider credentials) {
+        credentials.resolveIdentity().join();
+        AwsCredentialsIdentity placeholder = AwsCredentialsIdentity.create("prepare", "prepare");
+        AwsV4HttpSigner.create().sign(r -> r.identity(placeholder)
+                .request(SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(URI.create("https://localhost/")).build())
+                .payload(ContentStreamProvider.fromByteArray(new byte[1]))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
     }
 
     /** Sends a signed request; the caller reads and closes the response. */
@@ -75,7 +95,7 @@ public final class SignedCall {
                     .request(signed.request())
                     .contentStreamProvider(signed.payload().orElse(null))
                     .build()).call();
-            return new Response(response.httpResponse().statusCode(), response.responseBody().orElse(null));
+            return new Response(response.httpResponse().statusCode(), response.httpResponse(), response.responseBody().orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(service + " could not be reached", e);
         }
