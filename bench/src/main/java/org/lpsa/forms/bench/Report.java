@@ -73,8 +73,10 @@ final class Report {
                   JDK that made it, so none is shipped: Lambda's java21 would not load it; `cold_registration_ms` is the
                   honest figure for AWS.
                 - **Warm**: one JVM, 2,000 registrations to warm up, then 10,000 timed; the handler's own time is its
-                  time minus the time inside the SDK's HTTP calls (an SDK `ExecutionInterceptor`); allocation from the
-                  thread's allocated-bytes counter.
+                  time minus the time inside the calls of the SDK's HTTP client (sending, waiting, reading the answer),
+                  timed by a wrapper around the url-connection client that the benchmark hands to the handler's AWS
+                  clients through their constructor (the functions use no SDK request pipeline, where an
+                  `ExecutionInterceptor` would sit); allocation from the thread's allocated-bytes counter.
                 - **Throughput**: `./lpsa local` in its own process, loaded from the benchmark process over loopback at
                   concurrency 1, 2, 4... (at most 3,000 requests or 8 s per level); the best rate with p99 under 100 ms
                   and no errors. On 2 cores the load generator, the stack and the emulators share the CPU.

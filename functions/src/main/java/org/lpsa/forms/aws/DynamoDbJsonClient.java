@@ -215,6 +215,9 @@ public final class DynamoDbJsonClient implements DynamoDbClient {
         } else if (fields.get("Message") instanceof String text) {
             message = text;
         }
+        if (message == null || message.isBlank()) {
+            message = "HTTP status " + status;
+        }
         AwsErrorDetails details = AwsErrorDetails.builder()
                 .errorCode(code).errorMessage(message).serviceName("DynamoDb").build();
         AwsServiceException.Builder error = switch (code) {
