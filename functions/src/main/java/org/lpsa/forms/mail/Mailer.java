@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Sends the email an item owes, at most once per claim: claim it (PENDING to SENDING), send, mark it
  * SENT. A registration owes its confirmation (or, once cancelled, the notice); an idea its
- * acknowledgement, at most one per sender a day. A failed send goes back to PENDING with a later
- * retry time (the sweeper re-drives it), and after {@link #MAX_ATTEMPTS} to FAILED for an admin to see.
+ * acknowledgement, at most one per sender a day. A failed send, or any failure of ours before it, goes
+ * back to PENDING with a later retry time (the sweeper re-drives it), and after {@link #MAX_ATTEMPTS} to
+ * FAILED for an admin to see.
  */
 public final class Mailer {
     /** A claim older than this was abandoned (the function died mid-send) and may be taken over. */
@@ -103,37 +104,34 @@ public final class Mailer {
         long attempt = Long.parseLong(item.get("emailAttempts").n());
         boolean idea = table.equals(tables.ideas());
         String eventId = idea ? null : item.get("eventId").s();
-        if (contacts.isSuppressed(item.get("email").s())) {
-            pending.markSkipped(table, key, "address suppressed (bounced or complained)");
-            Log.info(requestId, "email skipped: address suppressed", "table", table, "eventId", eventId);
-            return Outcome.SKIPPED;
-        }
-        OutgoingEmail email;
+        String messageId;
         try {
-            email = idea ? acknowledgement(IdeaRepository.fromItem(item), now) : registrationEmail(RegistrationRepository.fromItem(item), now);
+            if (contacts.isSuppressed(item.get("email").s())) {
+                pending.markSkipped(table, key, "address suppressed (bounced or complained)");
+                Log.info(requestId, "email skipped: address suppressed", "table", table, "eventId", eventId);
+                return Outcome.SKIPPED;
+            }
+            OutgoingEmail email = idea ? acknowledgement(IdeaRepository.fromItem(item), now)
+                    : registrationEmail(RegistrationRepository.fromItem(item), now);
+            if (email == null) {
+                pending.markSkipped(table, key, "one acknowledgement a day");
+                Log.info(requestId, "acknowledgement skipped: one a day", "table", table);
+                return Outcome.SKIPPED;
+            }
+            messageId = sender.send(email);
         } catch (EventMissing gone) {
             // the event was deleted: nothing can be composed, now or later
             pending.release(table, key, now, true, "EventMissing");
             Log.warn(requestId, "email cannot be composed; giving up", "table", table, "eventId", eventId);
             return Outcome.GAVE_UP;
-        }
-        if (email == null) {
-            pending.markSkipped(table, key, "one acknowledgement a day");
-            Log.info(requestId, "acknowledgement skipped: one a day", "table", table);
-            return Outcome.SKIPPED;
-        }
-        String messageId;
-        try {
-            messageId = sender.send(email);
         } catch (EmailSender.SendFailure failure) {
             if (idea) {
                 contacts.releaseAcknowledgement(item.get("email").s(), now);
             }
-            boolean giveUp = attempt >= MAX_ATTEMPTS;
-            pending.release(table, key, now.plus(backoff(attempt)), giveUp, failure.code());
-            Log.warn(requestId, giveUp ? "email failed; giving up" : "email failed; will retry", "table", table,
-                    "eventId", eventId, "attempt", attempt, "error", failure.code());
-            return giveUp ? Outcome.GAVE_UP : Outcome.FAILED_WILL_RETRY;
+            return failed(table, key, now, attempt, failure.code(), null, requestId, eventId);
+        } catch (RuntimeException fault) {
+            // a fault of ours (composing, a table): given back for a retry like a failed send, never left SENDING
+            return failed(table, key, now, attempt, fault.getClass().getSimpleName(), fault, requestId, eventId);
         }
         boolean marked = pending.markSent(table, key, messageId, clock.instant());
         if (marked && !idea) {
@@ -144,6 +142,20 @@ public final class Mailer {
         }
         Log.info(requestId, "email sent", "table", table, "eventId", eventId, "attempt", attempt);
         return Outcome.SENT;
+    }
+
+    /** Gives a claimed email back after a failure before sending: PENDING with a later retry, or FAILED. */
+    private Outcome failed(String table, Map<String, AttributeValue> key, Instant now, long attempt, String error,
+                           RuntimeException fault, String requestId, String eventId) {
+        boolean giveUp = attempt >= MAX_ATTEMPTS;
+        pending.release(table, key, now.plus(backoff(attempt)), giveUp, error);
+        String message = giveUp ? "email failed; giving up" : "email failed; will retry";
+        if (fault == null) {
+            Log.warn(requestId, message, "table", table, "eventId", eventId, "attempt", attempt, "error", error);
+        } else {
+            Log.error(requestId, message, fault, "table", table, "eventId", eventId, "attempt", attempt);
+        }
+        return giveUp ? Outcome.GAVE_UP : Outcome.FAILED_WILL_RETRY;
     }
 
     /** The email owed for the registration's state: the confirmation, or the notice of its cancellation. */
