@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.Items;
 import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.http.Log;
-import org.lpsa.forms.ideas.Idea;
 import org.lpsa.forms.ideas.IdeaRepository;
 import org.lpsa.forms.registration.LinkTokens;
 import org.lpsa.forms.registration.ManageService;
@@ -104,19 +104,26 @@ public final class Mailer {
         long attempt = Long.parseLong(item.get("emailAttempts").n());
         boolean idea = table.equals(tables.ideas());
         String eventId = idea ? null : item.get("eventId").s();
-        String messageId;
+        String address = Items.string(item, "email");
+        boolean slotTaken = false;
+        String messageId = null;
         try {
-            if (contacts.isSuppressed(item.get("email").s())) {
+            if (contacts.isSuppressed(address)) {
                 pending.markSkipped(table, key, "address suppressed (bounced or complained)");
                 Log.info(requestId, "email skipped: address suppressed", "table", table, "eventId", eventId);
                 return Outcome.SKIPPED;
             }
-            OutgoingEmail email = idea ? acknowledgement(IdeaRepository.fromItem(item), now)
-                    : registrationEmail(RegistrationRepository.fromItem(item), now);
-            if (email == null) {
-                pending.markSkipped(table, key, "one acknowledgement a day");
-                Log.info(requestId, "acknowledgement skipped: one a day", "table", table);
-                return Outcome.SKIPPED;
+            OutgoingEmail email;
+            if (idea) {
+                slotTaken = contacts.claimAcknowledgement(address, now);
+                if (!slotTaken) {
+                    pending.markSkipped(table, key, "one acknowledgement a day");
+                    Log.info(requestId, "acknowledgement skipped: one a day", "table", table);
+                    return Outcome.SKIPPED;
+                }
+                email = IdeaAcknowledgement.compose(IdeaRepository.fromItem(item), settings.from(), settings.ideasAddress());
+            } else {
+                email = registrationEmail(RegistrationRepository.fromItem(item), now);
             }
             messageId = sender.send(email);
         } catch (EventMissing gone) {
@@ -125,13 +132,15 @@ public final class Mailer {
             Log.warn(requestId, "email cannot be composed; giving up", "table", table, "eventId", eventId);
             return Outcome.GAVE_UP;
         } catch (EmailSender.SendFailure failure) {
-            if (idea) {
-                contacts.releaseAcknowledgement(item.get("email").s(), now);
-            }
             return failed(table, key, now, attempt, failure.code(), null, requestId, eventId);
         } catch (RuntimeException fault) {
             // a fault of ours (composing, a table): given back for a retry like a failed send, never left SENDING
             return failed(table, key, now, attempt, fault.getClass().getSimpleName(), fault, requestId, eventId);
+        } finally {
+            if (slotTaken && messageId == null) {
+                // nothing went out, whatever failed: the sender's one acknowledgement of the day is still owed
+                contacts.releaseAcknowledgement(address, now);
+            }
         }
         boolean marked = pending.markSent(table, key, messageId, clock.instant());
         if (marked && !idea) {
@@ -167,14 +176,6 @@ public final class Mailer {
         }
         String manage = ManageService.link(tokens, settings.siteUrl(), event, registration.email());
         return ConfirmationEmail.compose(event, registration, manage, settings.from(), settings.mailDomain(), now);
-    }
-
-    /** The acknowledgement, or null when this sender already had one in the last 24 hours. */
-    private OutgoingEmail acknowledgement(Idea idea, Instant now) {
-        if (!contacts.claimAcknowledgement(idea.email(), now)) {
-            return null;
-        }
-        return IdeaAcknowledgement.compose(idea, settings.from(), settings.ideasAddress());
     }
 
     /** The registration's event was deleted: nothing can be composed, now or later. */
