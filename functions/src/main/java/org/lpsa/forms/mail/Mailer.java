@@ -33,6 +33,8 @@ public final class Mailer {
     /** A claim older than this was abandoned (the function died mid-send) and may be taken over. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 6;
+    /** Writes of SENT tried after a send, a short pause between them. */
+    static final int MARK_SENT_TRIES = 3;
 
     public enum Outcome { SENT, NOT_DUE, SKIPPED, FAILED_WILL_RETRY, GAVE_UP }
 
@@ -142,8 +144,8 @@ public final class Mailer {
                 contacts.releaseAcknowledgement(address, now);
             }
         }
-        boolean marked = pending.markSent(table, key, messageId, clock.instant());
-        if (marked && !idea) {
+        boolean stillOurs = markSent(table, key, messageId, requestId, eventId);
+        if (stillOurs && !idea) {
             Registration r = RegistrationRepository.fromItem(item);
             if (!r.cancelled()) {
                 contacts.recordRegistration(r.email(), r.name(), r.eventId(), r.newsletter(), r.formVersion(), r.registeredAt());
@@ -151,6 +153,36 @@ public final class Mailer {
         }
         Log.info(requestId, "email sent", "table", table, "eventId", eventId, "attempt", attempt);
         return Outcome.SENT;
+    }
+
+    /**
+     * Marks a sent email SENT, trying {@link #MARK_SENT_TRIES} times: a claim left SENDING is taken over
+     * after {@link #ABANDONED_AFTER} and the email sent again. False only when another mailer took the
+     * claim over meanwhile.
+     */
+    private boolean markSent(String table, Map<String, AttributeValue> key, String messageId, String requestId, String eventId) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return pending.markSent(table, key, messageId, clock.instant());
+            } catch (RuntimeException failure) {
+                if (tries == MARK_SENT_TRIES || !pause(Duration.ofMillis(100L * tries))) {
+                    Log.error(requestId, "email sent but not marked sent; it goes out again when its claim expires", failure,
+                            "table", table, "eventId", eventId, "messageId", messageId);
+                    return true;
+                }
+            }
+        }
+    }
+
+    /** False when the thread was interrupted (the function is being stopped): no more waiting then. */
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Gives a claimed email back after a failure before sending: PENDING with a later retry, or FAILED. */

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lpsa.forms.Config;
@@ -17,7 +21,13 @@ import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.ideas.IdeaHandler;
 import org.lpsa.forms.ideas.IdeaService;
 import org.lpsa.forms.registration.LinkTokens;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** The mailer when something fails part way, against the emulators: what is stored, what is sent. */
 class MailerIT {
@@ -78,9 +88,49 @@ class MailerIT {
         assertEquals(1, stack.sentTo(GRACE).size());
     }
 
+    @Test
+    void anEmailSentButNotAtOnceMarkedSentIsMarkedOnASecondTryAndNotSentAgain() {
+        stack.seedMeeting("demo", true);
+        TestStack.invoke(stack.registerHandler(), stack.sampleEvent("register-new.json"));
+        Mailer flaky = mailer(stack.dynamo(failingMarkSent(2)), stack.tokens(), SETTINGS);
+
+        assertEquals(Mailer.Outcome.SENT, flaky.deliver(stack.table("RegistrationsTable"), ANA_DEMO, "t"));
+        assertEquals("SENT", registration().get("emailStatus").s());
+
+        stack.clock.advance(Mailer.ABANDONED_AFTER.plusMinutes(1));
+        TestStack.invoke(new SweeperHandler(new PendingEmails(stack.dynamo), stack.mailer()), stack.sampleEvent("sweeper-schedule.json"));
+        assertEquals(1, stack.sentTo("ana.perez@example.org").size());
+    }
+
+    @Test
+    void anEmailThatCannotBeMarkedSentIsStillReportedSentAndLoggedWithoutTheAddress() {
+        stack.seedMeeting("demo", true);
+        TestStack.invoke(stack.registerHandler(), stack.sampleEvent("register-new.json"));
+        Mailer failing = mailer(stack.dynamo(failingMarkSent(Integer.MAX_VALUE)), stack.tokens(), SETTINGS);
+
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+        Mailer.Outcome outcome;
+        try {
+            outcome = failing.deliver(stack.table("RegistrationsTable"), ANA_DEMO, "t");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(Mailer.Outcome.SENT, outcome);
+        assertEquals(1, stack.sentTo("ana.perez@example.org").size());
+        String lines = log.toString(StandardCharsets.UTF_8);
+        assertTrue(lines.contains("not marked sent"), lines);
+        assertFalse(lines.toLowerCase(java.util.Locale.ROOT).contains("ana.perez"), lines);
+    }
+
     private Mailer mailer(LinkTokens tokens, Mailer.Settings settings) {
+        return mailer(stack.dynamo, tokens, settings);
+    }
+
+    private Mailer mailer(DynamoDbClient dynamo, LinkTokens tokens, Mailer.Settings settings) {
         AwsClients clients = new AwsClients(stack.config());
-        return new Mailer(stack.dynamo, Mailer.Tables.fromConfig(stack.config()), new EmailSender(clients.signedCall(), clients.sesEndpoint()),
+        return new Mailer(dynamo, Mailer.Tables.fromConfig(stack.config()), new EmailSender(clients.signedCall(), clients.sesEndpoint()),
                 tokens, settings, stack.clock);
     }
 
@@ -90,6 +140,20 @@ class MailerIT {
         Map<String, Object> response = TestStack.invoke(handler, stack.sampleEvent("idea-new.json"));
         assertEquals(201, response.get("statusCode"));
         return (String) JSON.std.mapFrom(String.valueOf(response.get("body"))).get("ideaId");
+    }
+
+    /** Fails the first {@code times} writes that mark an email sent, as a timeout would. */
+    private static ExecutionInterceptor failingMarkSent(int times) {
+        AtomicInteger left = new AtomicInteger(times);
+        return new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof UpdateItemRequest update && update.updateExpression().contains("emailSentAt")
+                        && left.getAndDecrement() > 0) {
+                    throw SdkClientException.create("Unable to execute HTTP request: Read timed out");
+                }
+            }
+        };
     }
 
     private static Map<String, AttributeValue> key(String ideaId) {
