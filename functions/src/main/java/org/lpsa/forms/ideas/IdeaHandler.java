@@ -17,8 +17,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class IdeaHandler extends ApiHandler {
     static final String HONEYPOT = "website";
     static final String THANK_YOU_PAGE = "/ideas-thanks.html";
-    /** 10,000 characters of any script, percent-encoded by a plain form, fit (9 bytes each at worst). */
-    static final int MAX_BODY_BYTES = 96 * 1024;
+    /**
+     * The largest valid idea from a plain form: text, title, name and organization at their limits in
+     * characters of four UTF-8 bytes (an emoji), each percent-encoded to 12 bytes, and 4 KB for the rest.
+     */
+    static final int MAX_BODY_BYTES = (IdeaForm.MAX_TEXT + 3 * IdeaForm.MAX_TITLE) * 12 + 4 * 1024;
 
     private final IdeaService service;
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,26 @@ class WebIdeasIT {
     }
 
     @Test
+    void theLongestIdeasFitInAPlainFormEvenInFourByteCharacters() throws IOException {
+        String emoji = "\uD83D\uDE00"; // four bytes in UTF-8, twelve percent-encoded
+        Map<String, Object> reported = formEvent("submissionId=emoji-9000&area=other&title=Emoji&text=" + encode(emoji.repeat(9_000)));
+        assertEquals(303, TestStack.invoke(handler, JSON.std.asBytes(reported)).get("statusCode"));
+
+        String longestEmail = "!".repeat(64) + "@" + ("d".repeat(63) + ".").repeat(2) + "d".repeat(57) + ".org";
+        assertEquals(254, longestEmail.length());
+        String largest = "submissionId=" + "s".repeat(100) + "&area=knowledge-products&title=" + encode(emoji.repeat(IdeaForm.MAX_TITLE))
+                + "&text=" + encode(emoji.repeat(IdeaForm.MAX_TEXT)) + "&name=" + encode(emoji.repeat(IdeaForm.MAX_TITLE))
+                + "&email=" + encode(longestEmail) + "&country=KE&organization=" + encode(emoji.repeat(IdeaForm.MAX_TITLE))
+                + "&eventId=" + "e".repeat(64) + "&website=";
+        assertEquals(303, TestStack.invoke(handler, JSON.std.asBytes(formEvent(largest))).get("statusCode"));
+
+        assertEquals(2, count());
+        List<String> texts = stack.dynamo.scan(b -> b.tableName(stack.table("IdeasTable"))).items().stream()
+                .map(item -> item.get("text").s()).sorted().toList();
+        assertEquals(List.of(emoji.repeat(9_000), emoji.repeat(IdeaForm.MAX_TEXT)), texts);
+    }
+
+    @Test
     void atMostOneAcknowledgementPerSenderPerDay() throws IOException {
         for (int i = 0; i < 3; i++) {
             Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
@@ -128,6 +150,16 @@ class WebIdeasIT {
         String ideaId = (String) JSON.std.mapFrom(String.valueOf(response.get("body"))).get("ideaId");
         assertTrue(item(ideaId).get("registrant").bool());
         assertFalse(item(ideaId).containsKey("noAcknowledgementReason"));
+    }
+
+    private Map<String, Object> formEvent(String body) throws IOException {
+        Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-form.json"));
+        event.put("body", body);
+        return event;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private Map<String, AttributeValue> item(String ideaId) {
