@@ -7,10 +7,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fields of a submitted form, from a JSON object or an {@code application/x-www-form-urlencoded}
@@ -117,8 +119,24 @@ public final class Fields {
         }
     }
 
-    public List<FieldError> errors() {
-        return errors;
+    /**
+     * Ends a validation: a 400 when reading the fields or the validator ({@code found}) turned up
+     * problems, one per field, the first being the one to fix (a value of the wrong type comes before
+     * what the validator made of the missing value).
+     */
+    public void refuseIfAny(List<FieldError> found) {
+        List<FieldError> all = new ArrayList<>(errors);
+        all.addAll(found);
+        Set<String> seen = new HashSet<>();
+        List<FieldError> kept = new ArrayList<>();
+        for (FieldError error : all) {
+            if (seen.add(error.field())) {
+                kept.add(error);
+            }
+        }
+        if (!kept.isEmpty()) {
+            throw new ApiException(400, kept);
+        }
     }
 
     private static String utf8(byte[] body) {

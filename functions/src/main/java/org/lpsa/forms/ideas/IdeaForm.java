@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.lpsa.forms.PriorityArea;
-import org.lpsa.forms.http.ApiException;
 import org.lpsa.forms.http.FieldError;
 import org.lpsa.forms.http.Fields;
 import org.lpsa.forms.http.FormText;
@@ -72,10 +71,7 @@ public final class IdeaForm {
         if (eventId != null && !eventId.matches("^[a-z0-9][a-z0-9-]{0,63}$")) {
             errors.add(new FieldError("eventId", "is not a meeting's id"));
         }
-        errors.addAll(0, fields.errors());
-        if (!errors.isEmpty()) {
-            throw new ApiException(400, errors);
-        }
+        fields.refuseIfAny(errors);
         return new Submission(submissionId, area, title, text, name, email, country, organization, eventId);
     }
 
