@@ -28,8 +28,9 @@ public final class IdeaForm {
         String title = FormText.line(fields.text("title"));
         String text = FormText.paragraphs(fields.text("text"));
         String email = RegistrationForm.normaliseEmail(fields.text("email"));
-        if (submissionId == null && fields.isForm() && title != null && text != null) {
+        if (submissionId == null && fields.isForm()) {
             // a page without JavaScript sends no id: the content itself makes one, so a double post stores one idea
+            // (without a title or text the form is refused for those, not for the id the page could not make)
             submissionId = "form-" + IdeaService.sha256(title + "\n" + text + "\n" + email).substring(0, 32);
         }
         if (submissionId == null || !SUBMISSION_ID.matcher(submissionId).matches()) {

@@ -126,6 +126,22 @@ class WebIdeasIT {
     }
 
     @Test
+    void aPlainFormIdeaWithBrokenEncodingAnswers400NamingOnlyThatField() throws IOException {
+        // as sent by a page without JavaScript: no submissionId
+        String body = String.valueOf(JSON.std.mapFrom(stack.sampleEvent("idea-form.json")).get("body"))
+                .replaceFirst("submissionId=[^&]*&", "");
+        for (String[] bad : List.of(new String[] {"title=A+chapter", "title=A+chapter%FF", "<strong>Title:</strong> is not valid text (UTF-8)"},
+                new String[] {"text=Municipal", "text=Municipal%2", "<strong>Your idea:</strong> is not correctly encoded"})) {
+            Map<String, Object> response = TestStack.invoke(handler, JSON.std.asBytes(formEvent(body.replace(bad[0], bad[1]))));
+            assertEquals(400, response.get("statusCode"), bad[1]);
+            String html = (String) response.get("body");
+            assertTrue(html.contains(bad[2]), html);
+            assertTrue(html.contains("Please fix this and send the form again"), "one problem only: " + html);
+        }
+        assertEquals(0, count());
+    }
+
+    @Test
     void atMostOneAcknowledgementPerSenderPerDay() throws IOException {
         for (int i = 0; i < 3; i++) {
             Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
