@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The fields of a submitted form, from a JSON object or an {@code application/x-www-form-urlencoded}
@@ -21,6 +22,9 @@ import java.util.Set;
  */
 public final class Fields {
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    /** Half of a surrogate pair, which JSON can escape ("\ud83d") but which is no character and has no UTF-8 form. */
+    private static final Pattern LONE_SURROGATE = Pattern.compile("\\p{Cs}");
+    private static final String HALF_A_PAIR = "is not valid text (half of a UTF-16 surrogate pair)";
 
     private final Map<String, Object> values;
     private final boolean form;
@@ -73,6 +77,10 @@ public final class Fields {
         if (value instanceof List<?> list && form) {
             value = list.isEmpty() ? null : list.get(0);
         }
+        if (value instanceof String text && LONE_SURROGATE.matcher(text).find()) {
+            errors.add(new FieldError(name, HALF_A_PAIR));
+            return null;
+        }
         if (value == null || value instanceof String) {
             return (String) value;
         }
@@ -86,14 +94,15 @@ public final class Fields {
         if (value == null) {
             return List.of();
         }
-        if (value instanceof String s) {
-            return List.of(s);
+        List<?> given = value instanceof String s ? List.of(s) : value instanceof List<?> list ? list : List.of(value);
+        if (given.stream().anyMatch(v -> v instanceof String s && LONE_SURROGATE.matcher(s).find())) {
+            errors.add(new FieldError(name, HALF_A_PAIR));
+            return List.of();
         }
-        if (value instanceof List<?> list && list.stream().allMatch(v -> v instanceof String)) {
-            return list.stream().map(String.class::cast).toList();
+        if (given.stream().allMatch(v -> v instanceof String)) {
+            return given.stream().map(String.class::cast).toList();
         }
-        Undecodable bad = value instanceof List<?> list
-                ? list.stream().filter(Undecodable.class::isInstance).map(Undecodable.class::cast).findFirst().orElse(null) : null;
+        Undecodable bad = given.stream().filter(Undecodable.class::isInstance).map(Undecodable.class::cast).findFirst().orElse(null);
         errors.add(new FieldError(name, bad != null ? bad.problem() : "must be a list of choices"));
         return List.of();
     }

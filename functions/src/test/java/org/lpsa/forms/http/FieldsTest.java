@@ -99,4 +99,17 @@ class FieldsTest {
         assertEquals(List.of(new FieldError("interests", "is not valid text (UTF-8)"), new FieldError("newsletter", "is not valid text (UTF-8)")),
                 e.errors());
     }
+
+    @Test
+    void textWithHalfASurrogatePairIs400NamingTheField() {
+        // JSON can escape half of a pair, which no text contains; a whole pair is an emoji
+        String json = "{\"name\":\"\\ud83d\\ude00 Ana\",\"title\":\"A \\ud83d title\",\"interests\":[\"other\",\"\\udc00\"]}";
+        Fields fields = Fields.of(post("application/json", json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("\uD83D\uDE00 Ana", fields.text("name"));
+        assertNull(fields.text("title"));
+        assertEquals(List.of(), fields.list("interests"));
+        ApiException e = assertThrows(ApiException.class, () -> fields.refuseIfAny(List.of()));
+        assertEquals(List.of(new FieldError("title", "is not valid text (half of a UTF-16 surrogate pair)"),
+                new FieldError("interests", "is not valid text (half of a UTF-16 surrogate pair)")), e.errors());
+    }
 }

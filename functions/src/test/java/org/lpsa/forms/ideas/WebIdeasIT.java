@@ -142,6 +142,17 @@ class WebIdeasIT {
     }
 
     @Test
+    void halfASurrogatePairInJsonIs400NamingTheFieldAndStoresNothing() throws IOException {
+        Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
+        event.put("body", String.valueOf(event.get("body")).replace("A webinar on fiscal", "A webinar \\ud83d on fiscal"));
+        Map<String, Object> response = TestStack.invoke(handler, JSON.std.asBytes(event));
+        assertEquals(400, response.get("statusCode"));
+        assertEquals(List.of(Map.of("field", "title", "message", "is not valid text (half of a UTF-16 surrogate pair)")),
+                JSON.std.mapFrom(String.valueOf(response.get("body"))).get("errors"));
+        assertEquals(0, count());
+    }
+
+    @Test
     void atMostOneAcknowledgementPerSenderPerDay() throws IOException {
         for (int i = 0; i < 3; i++) {
             Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
