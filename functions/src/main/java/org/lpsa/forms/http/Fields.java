@@ -108,8 +108,9 @@ public final class Fields {
     }
 
     /**
-     * A yes/no value: JSON true or false; in a form, a ticked box sends "on" and an unticked one sends
-     * nothing, so absent means no there. Returns null when absent from JSON or not a yes/no value.
+     * A yes/no value: JSON true or false, or the text "true", "false" or "on" (what a ticked box sends);
+     * in a form an unticked box sends nothing, so absent means no there. Null when absent from JSON,
+     * and, noted as an error, for anything else ("yes", 1, "").
      */
     public Boolean flag(String name) {
         Object value = values.get(name);
@@ -124,10 +125,10 @@ public final class Fields {
             errors.add(new FieldError(name, bad.problem()));
             return null;
         }
-        String text = String.valueOf(last);
-        switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "on", "yes", "1" -> { return Boolean.TRUE; }
-            case "false", "off", "no", "0", "" -> { return Boolean.FALSE; }
+        String text = last instanceof String given ? given.trim().toLowerCase(Locale.ROOT) : "";
+        switch (text) {
+            case "true", "on" -> { return Boolean.TRUE; }
+            case "false" -> { return Boolean.FALSE; }
             default -> {
                 errors.add(new FieldError(name, "must be true or false"));
                 return null;
