@@ -71,6 +71,13 @@ public final class Fields {
                 && !(value instanceof List<?> l && l.stream().allMatch(v -> v == null || String.valueOf(v).isBlank()));
     }
 
+    /** Whether text was typed into this field: a string that is not blank (JSON false, 0 or null is none). */
+    public boolean hasText(String name) {
+        Object value = values.get(name);
+        List<?> given = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+        return given.stream().anyMatch(v -> v instanceof String text && !text.isBlank());
+    }
+
     /** A single text value, or null when absent; a value of another type is an error. */
     public String text(String name) {
         Object value = values.get(name);

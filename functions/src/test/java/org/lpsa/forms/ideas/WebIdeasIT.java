@@ -153,6 +153,33 @@ class WebIdeasIT {
     }
 
     @Test
+    void theHoneypotIsFilledOnlyByTextAndAnswersAsAStoredIdeaWould() throws IOException {
+        // false or 0 is no text typed: such an idea is stored
+        for (String notText : List.of("false", "0")) {
+            Map<String, Object> event = withBodyChange("\"eventId\"", "\"website\": " + notText + ", \"eventId\"");
+            event.put("body", String.valueOf(event.get("body")).replace("9f1c2e7a", "9f1c2e7" + notText.length()));
+            assertEquals(201, TestStack.invoke(handler, JSON.std.asBytes(event)).get("statusCode"), "website: " + notText);
+        }
+        assertEquals(2, count());
+
+        Map<String, Object> trapped = TestStack.invoke(handler,
+                JSON.std.asBytes(withBodyChange("\"eventId\"", "\"website\": \"http://spam.example.com\", \"eventId\"")));
+        Map<String, Object> stored = TestStack.invoke(handler, stack.sampleEvent("idea-new.json"));
+        assertEquals(201, trapped.get("statusCode"));
+        assertEquals(stored.get("body"), trapped.get("body"), "the trap cannot be told from success");
+        assertEquals(3, count(), "the trapped one was not stored");
+
+        // what a stored idea would be refused for, the trap refuses: nothing unchecked is repeated
+        Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
+        event.put("body", "{\"website\": \"http://spam.example.com\", \"area\": \"<b>gardening</b>\", \"title\": \"t\", \"text\": \"x\"}");
+        Map<String, Object> refused = TestStack.invoke(handler, JSON.std.asBytes(event));
+        assertEquals(400, refused.get("statusCode"));
+        assertFalse(String.valueOf(refused.get("body")).contains("gardening"), String.valueOf(refused.get("body")));
+        assertFalse(String.valueOf(refused.get("body")).contains("null"), String.valueOf(refused.get("body")));
+        assertEquals(3, count());
+    }
+
+    @Test
     void atMostOneAcknowledgementPerSenderPerDay() throws IOException {
         for (int i = 0; i < 3; i++) {
             Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
@@ -177,6 +204,13 @@ class WebIdeasIT {
         String ideaId = (String) JSON.std.mapFrom(String.valueOf(response.get("body"))).get("ideaId");
         assertTrue(item(ideaId).get("registrant").bool());
         assertFalse(item(ideaId).containsKey("noAcknowledgementReason"));
+    }
+
+    /** The JSON sample with one piece of its body replaced. */
+    private Map<String, Object> withBodyChange(String piece, String replacement) throws IOException {
+        Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
+        event.put("body", String.valueOf(event.get("body")).replace(piece, replacement));
+        return event;
     }
 
     private Map<String, Object> formEvent(String body) throws IOException {
