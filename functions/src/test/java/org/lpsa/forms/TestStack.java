@@ -40,6 +40,11 @@ import org.lpsa.forms.local.aws.LocalTables;
 import org.lpsa.forms.local.aws.LocalTemplate;
 import org.lpsa.forms.local.aws.RepoRoot;
 import org.lpsa.forms.local.aws.StreamPump;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -80,6 +85,17 @@ public final class TestStack {
         if (s3Endpoint != null) {
             LocalTables.createBuckets(LocalTables.s3(s3Endpoint), template);
         }
+    }
+
+    /** Another client of this stack's DynamoDB, its calls passed through {@code interceptor} (to make one kind fail). */
+    public DynamoDbClient dynamo(ExecutionInterceptor interceptor) {
+        return DynamoDbClient.builder()
+                .endpointOverride(dynamodbEndpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor))
+                .build();
     }
 
     /** The functions' configuration: the template's environment with the emulators' endpoints. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.lpsa.forms.PriorityArea;
-import org.lpsa.forms.http.ApiException;
 import org.lpsa.forms.http.FieldError;
 import org.lpsa.forms.http.Fields;
 import org.lpsa.forms.http.FormText;
@@ -29,8 +28,9 @@ public final class IdeaForm {
         String title = FormText.line(fields.text("title"));
         String text = FormText.paragraphs(fields.text("text"));
         String email = RegistrationForm.normaliseEmail(fields.text("email"));
-        if (submissionId == null && fields.isForm() && title != null && text != null) {
+        if (submissionId == null && fields.isForm()) {
             // a page without JavaScript sends no id: the content itself makes one, so a double post stores one idea
+            // (without a title or text the form is refused for those, not for the id the page could not make)
             submissionId = "form-" + IdeaService.sha256(title + "\n" + text + "\n" + email).substring(0, 32);
         }
         if (submissionId == null || !SUBMISSION_ID.matcher(submissionId).matches()) {
@@ -72,10 +72,7 @@ public final class IdeaForm {
         if (eventId != null && !eventId.matches("^[a-z0-9][a-z0-9-]{0,63}$")) {
             errors.add(new FieldError("eventId", "is not a meeting's id"));
         }
-        errors.addAll(0, fields.errors());
-        if (!errors.isEmpty()) {
-            throw new ApiException(400, errors);
-        }
+        fields.refuseIfAny(errors);
         return new Submission(submissionId, area, title, text, name, email, country, organization, eventId);
     }
 

@@ -17,8 +17,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class IdeaHandler extends ApiHandler {
     static final String HONEYPOT = "website";
     static final String THANK_YOU_PAGE = "/ideas-thanks.html";
-    /** 10,000 characters of any script, percent-encoded by a plain form, fit (9 bytes each at worst). */
-    static final int MAX_BODY_BYTES = 96 * 1024;
+    private static final String RECEIVED = "Thank you: we received your idea.";
+    /**
+     * The largest valid idea from a plain form: text, title, name and organization at their limits in
+     * characters of four UTF-8 bytes (an emoji), each percent-encoded to 12 bytes, and 4 KB for the rest.
+     */
+    static final int MAX_BODY_BYTES = (IdeaForm.MAX_TEXT + 3 * IdeaForm.MAX_TITLE) * 12 + 4 * 1024;
 
     private final IdeaService service;
 
@@ -43,19 +47,12 @@ public final class IdeaHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         Fields fields = Fields.of(request, MAX_BODY_BYTES);
-        if (fields.has(HONEYPOT)) {
+        if (fields.hasText(HONEYPOT)) {
             Log.info(request.requestId(), "honeypot filled; nothing stored");
-            if (fields.isForm()) {
-                return ApiResponse.seeOther(THANK_YOU_PAGE);
-            }
-            // the same answer a stored idea gets, so the trap cannot be told from success
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "received");
-            body.put("ideaId", IdeaService.webIdeaId(String.valueOf(fields.text("submissionId")),
-                    org.lpsa.forms.registration.RegistrationForm.normaliseEmail(fields.text("email"))));
-            body.put("area", fields.text("area"));
-            body.put("message", "Thank you: we received your idea.");
-            return ApiResponse.json(201, body);
+            // checked like any idea, so the trap answers as a stored idea would and repeats only checked values
+            IdeaForm.Submission trapped = IdeaForm.validate(fields);
+            return fields.isForm() ? ApiResponse.seeOther(THANK_YOU_PAGE) : ApiResponse.json(201, body("received",
+                    IdeaService.webIdeaId(trapped.submissionId(), trapped.email()), trapped.area().id(), RECEIVED));
         }
         IdeaService.Result result = service.submit(fields);
         Idea idea = result.idea();
@@ -64,15 +61,15 @@ public final class IdeaHandler extends ApiHandler {
         if (fields.isForm()) {
             return ApiResponse.seeOther(THANK_YOU_PAGE);
         }
-        return ApiResponse.json(created ? 201 : 200, body(created ? "received" : "already-received", idea,
-                created ? "Thank you: we received your idea." : "We already have this idea; nothing was added."));
+        return ApiResponse.json(created ? 201 : 200, body(created ? "received" : "already-received", idea.ideaId(), idea.area(),
+                created ? RECEIVED : "We already have this idea; nothing was added."));
     }
 
-    private static Map<String, Object> body(String status, Idea idea, String message) {
+    private static Map<String, Object> body(String status, String ideaId, String area, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
-        body.put("ideaId", idea.ideaId());
-        body.put("area", idea.area());
+        body.put("ideaId", ideaId);
+        body.put("area", area);
         body.put("message", message);
         return body;
     }

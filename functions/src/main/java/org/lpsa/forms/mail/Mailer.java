@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.Items;
 import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.http.Log;
-import org.lpsa.forms.ideas.Idea;
 import org.lpsa.forms.ideas.IdeaRepository;
 import org.lpsa.forms.registration.LinkTokens;
 import org.lpsa.forms.registration.ManageService;
@@ -25,13 +25,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Sends the email an item owes, at most once per claim: claim it (PENDING to SENDING), send, mark it
  * SENT. A registration owes its confirmation (or, once cancelled, the notice); an idea its
- * acknowledgement, at most one per sender a day. A failed send goes back to PENDING with a later
- * retry time (the sweeper re-drives it), and after {@link #MAX_ATTEMPTS} to FAILED for an admin to see.
+ * acknowledgement, at most one per sender a day. A failed send, or any failure of ours before it, goes
+ * back to PENDING with a later retry time (the sweeper re-drives it), and after {@link #MAX_ATTEMPTS} to
+ * FAILED for an admin to see.
  */
 public final class Mailer {
     /** A claim older than this was abandoned (the function died mid-send) and may be taken over. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 6;
+    /** Writes of SENT tried after a send, a short pause between them. */
+    static final int MARK_SENT_TRIES = 3;
 
     public enum Outcome { SENT, NOT_DUE, SKIPPED, FAILED_WILL_RETRY, GAVE_UP }
 
@@ -103,40 +106,46 @@ public final class Mailer {
         long attempt = Long.parseLong(item.get("emailAttempts").n());
         boolean idea = table.equals(tables.ideas());
         String eventId = idea ? null : item.get("eventId").s();
-        if (contacts.isSuppressed(item.get("email").s())) {
-            pending.markSkipped(table, key, "address suppressed (bounced or complained)");
-            Log.info(requestId, "email skipped: address suppressed", "table", table, "eventId", eventId);
-            return Outcome.SKIPPED;
-        }
-        OutgoingEmail email;
+        String address = Items.string(item, "email");
+        boolean slotTaken = false;
+        String messageId = null;
         try {
-            email = idea ? acknowledgement(IdeaRepository.fromItem(item), now) : registrationEmail(RegistrationRepository.fromItem(item), now);
+            if (contacts.isSuppressed(address)) {
+                pending.markSkipped(table, key, "address suppressed (bounced or complained)");
+                Log.info(requestId, "email skipped: address suppressed", "table", table, "eventId", eventId);
+                return Outcome.SKIPPED;
+            }
+            OutgoingEmail email;
+            if (idea) {
+                slotTaken = contacts.claimAcknowledgement(address, now);
+                if (!slotTaken) {
+                    pending.markSkipped(table, key, "one acknowledgement a day");
+                    Log.info(requestId, "acknowledgement skipped: one a day", "table", table);
+                    return Outcome.SKIPPED;
+                }
+                email = IdeaAcknowledgement.compose(IdeaRepository.fromItem(item), settings.from(), settings.ideasAddress());
+            } else {
+                email = registrationEmail(RegistrationRepository.fromItem(item), now);
+            }
+            messageId = sender.send(email);
         } catch (EventMissing gone) {
             // the event was deleted: nothing can be composed, now or later
             pending.release(table, key, now, true, "EventMissing");
             Log.warn(requestId, "email cannot be composed; giving up", "table", table, "eventId", eventId);
             return Outcome.GAVE_UP;
-        }
-        if (email == null) {
-            pending.markSkipped(table, key, "one acknowledgement a day");
-            Log.info(requestId, "acknowledgement skipped: one a day", "table", table);
-            return Outcome.SKIPPED;
-        }
-        String messageId;
-        try {
-            messageId = sender.send(email);
         } catch (EmailSender.SendFailure failure) {
-            if (idea) {
-                contacts.releaseAcknowledgement(item.get("email").s(), now);
+            return failed(table, key, now, attempt, failure.code(), null, requestId, eventId);
+        } catch (RuntimeException fault) {
+            // a fault of ours (composing, a table): given back for a retry like a failed send, never left SENDING
+            return failed(table, key, now, attempt, fault.getClass().getSimpleName(), fault, requestId, eventId);
+        } finally {
+            if (slotTaken && messageId == null) {
+                // nothing went out, whatever failed: the sender's one acknowledgement of the day is still owed
+                contacts.releaseAcknowledgement(address, now);
             }
-            boolean giveUp = attempt >= MAX_ATTEMPTS;
-            pending.release(table, key, now.plus(backoff(attempt)), giveUp, failure.code());
-            Log.warn(requestId, giveUp ? "email failed; giving up" : "email failed; will retry", "table", table,
-                    "eventId", eventId, "attempt", attempt, "error", failure.code());
-            return giveUp ? Outcome.GAVE_UP : Outcome.FAILED_WILL_RETRY;
         }
-        boolean marked = pending.markSent(table, key, messageId, clock.instant());
-        if (marked && !idea) {
+        boolean stillOurs = markSent(table, key, messageId, requestId, eventId);
+        if (stillOurs && !idea) {
             Registration r = RegistrationRepository.fromItem(item);
             if (!r.cancelled()) {
                 contacts.recordRegistration(r.email(), r.name(), r.eventId(), r.newsletter(), r.formVersion(), r.registeredAt());
@@ -144,6 +153,50 @@ public final class Mailer {
         }
         Log.info(requestId, "email sent", "table", table, "eventId", eventId, "attempt", attempt);
         return Outcome.SENT;
+    }
+
+    /**
+     * Marks a sent email SENT, trying {@link #MARK_SENT_TRIES} times: a claim left SENDING is taken over
+     * after {@link #ABANDONED_AFTER} and the email sent again. False only when another mailer took the
+     * claim over meanwhile.
+     */
+    private boolean markSent(String table, Map<String, AttributeValue> key, String messageId, String requestId, String eventId) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return pending.markSent(table, key, messageId, clock.instant());
+            } catch (RuntimeException failure) {
+                if (tries == MARK_SENT_TRIES || !pause(Duration.ofMillis(100L * tries))) {
+                    Log.error(requestId, "email sent but not marked sent; it goes out again when its claim expires", failure,
+                            "table", table, "eventId", eventId, "messageId", messageId);
+                    return true;
+                }
+            }
+        }
+    }
+
+    /** False when the thread was interrupted (the function is being stopped): no more waiting then. */
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Gives a claimed email back after a failure before sending: PENDING with a later retry, or FAILED. */
+    private Outcome failed(String table, Map<String, AttributeValue> key, Instant now, long attempt, String error,
+                           RuntimeException fault, String requestId, String eventId) {
+        boolean giveUp = attempt >= MAX_ATTEMPTS;
+        pending.release(table, key, now.plus(backoff(attempt)), giveUp, error);
+        String message = giveUp ? "email failed; giving up" : "email failed; will retry";
+        if (fault == null) {
+            Log.warn(requestId, message, "table", table, "eventId", eventId, "attempt", attempt, "error", error);
+        } else {
+            Log.error(requestId, message, fault, "table", table, "eventId", eventId, "attempt", attempt);
+        }
+        return giveUp ? Outcome.GAVE_UP : Outcome.FAILED_WILL_RETRY;
     }
 
     /** The email owed for the registration's state: the confirmation, or the notice of its cancellation. */
@@ -155,14 +208,6 @@ public final class Mailer {
         }
         String manage = ManageService.link(tokens, settings.siteUrl(), event, registration.email());
         return ConfirmationEmail.compose(event, registration, manage, settings.from(), settings.mailDomain(), now);
-    }
-
-    /** The acknowledgement, or null when this sender already had one in the last 24 hours. */
-    private OutgoingEmail acknowledgement(Idea idea, Instant now) {
-        if (!contacts.claimAcknowledgement(idea.email(), now)) {
-            return null;
-        }
-        return IdeaAcknowledgement.compose(idea, settings.from(), settings.ideasAddress());
     }
 
     /** The registration's event was deleted: nothing can be composed, now or later. */

@@ -62,10 +62,11 @@ public final class RegisterHandler extends ApiHandler {
     private ApiResponse register(ApiRequest request) {
         Fields fields = Fields.of(request);
         String eventId = request.pathParameter("eventId");
-        if (fields.has(HONEYPOT)) {
+        if (fields.hasText(HONEYPOT)) {
             Event event = service.openEvent(eventId);
             Log.info(request.requestId(), "honeypot filled; nothing stored", "eventId", eventId);
-            String email = RegistrationForm.normaliseEmail(fields.text("email"));
+            // checked like any registration, so the trap answers as one would and repeats only a checked address
+            String email = RegistrationForm.validate(fields).email();
             return fields.isForm() ? toThankYouPage(event, email) : registered(event, email);
         }
         // the thank-you link is signed before the write, so a failure to sign never follows a stored registration

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.lpsa.forms.PriorityArea;
-import org.lpsa.forms.http.ApiException;
 import org.lpsa.forms.http.FieldError;
 import org.lpsa.forms.http.Fields;
 import org.lpsa.forms.http.FormText;
@@ -47,10 +46,7 @@ public final class RegistrationForm {
         } else if (!FORM_VERSION.matcher(formVersion.trim()).matches()) {
             errors.add(new FieldError("formVersion", "must be up to 40 letters, digits, dots, dashes or underscores"));
         }
-        errors.addAll(0, fields.errors());
-        if (!errors.isEmpty()) {
-            throw new ApiException(400, dropDuplicateFields(errors));
-        }
+        fields.refuseIfAny(errors);
         RegistrationRequest.TimeZoneSource source = RegistrationRequest.TimeZoneSource.GIVEN;
         if (zone == null) {
             Optional<ZoneId> countryZone = CountryZones.single(country);
@@ -169,17 +165,5 @@ public final class RegistrationForm {
 
     private static String clip(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "...";
-    }
-
-    /** One error per field: the first is the one to fix. */
-    private static List<FieldError> dropDuplicateFields(List<FieldError> errors) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<FieldError> kept = new ArrayList<>();
-        for (FieldError error : errors) {
-            if (seen.add(error.field())) {
-                kept.add(error);
-            }
-        }
-        return kept;
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,80 @@ class WebIdeasIT {
     }
 
     @Test
+    void theLongestIdeasFitInAPlainFormEvenInFourByteCharacters() throws IOException {
+        String emoji = "\uD83D\uDE00"; // four bytes in UTF-8, twelve percent-encoded
+        Map<String, Object> reported = formEvent("submissionId=emoji-9000&area=other&title=Emoji&text=" + encode(emoji.repeat(9_000)));
+        assertEquals(303, TestStack.invoke(handler, JSON.std.asBytes(reported)).get("statusCode"));
+
+        String longestEmail = "!".repeat(64) + "@" + ("d".repeat(63) + ".").repeat(2) + "d".repeat(57) + ".org";
+        assertEquals(254, longestEmail.length());
+        String largest = "submissionId=" + "s".repeat(100) + "&area=knowledge-products&title=" + encode(emoji.repeat(IdeaForm.MAX_TITLE))
+                + "&text=" + encode(emoji.repeat(IdeaForm.MAX_TEXT)) + "&name=" + encode(emoji.repeat(IdeaForm.MAX_TITLE))
+                + "&email=" + encode(longestEmail) + "&country=KE&organization=" + encode(emoji.repeat(IdeaForm.MAX_TITLE))
+                + "&eventId=" + "e".repeat(64) + "&website=";
+        assertEquals(303, TestStack.invoke(handler, JSON.std.asBytes(formEvent(largest))).get("statusCode"));
+
+        assertEquals(2, count());
+        List<String> texts = stack.dynamo.scan(b -> b.tableName(stack.table("IdeasTable"))).items().stream()
+                .map(item -> item.get("text").s()).sorted().toList();
+        assertEquals(List.of(emoji.repeat(9_000), emoji.repeat(IdeaForm.MAX_TEXT)), texts);
+    }
+
+    @Test
+    void aPlainFormIdeaWithBrokenEncodingAnswers400NamingOnlyThatField() throws IOException {
+        // as sent by a page without JavaScript: no submissionId
+        String body = String.valueOf(JSON.std.mapFrom(stack.sampleEvent("idea-form.json")).get("body"))
+                .replaceFirst("submissionId=[^&]*&", "");
+        for (String[] bad : List.of(new String[] {"title=A+chapter", "title=A+chapter%FF", "<strong>Title:</strong> is not valid text (UTF-8)"},
+                new String[] {"text=Municipal", "text=Municipal%2", "<strong>Your idea:</strong> is not correctly encoded"})) {
+            Map<String, Object> response = TestStack.invoke(handler, JSON.std.asBytes(formEvent(body.replace(bad[0], bad[1]))));
+            assertEquals(400, response.get("statusCode"), bad[1]);
+            String html = (String) response.get("body");
+            assertTrue(html.contains(bad[2]), html);
+            assertTrue(html.contains("Please fix this and send the form again"), "one problem only: " + html);
+        }
+        assertEquals(0, count());
+    }
+
+    @Test
+    void halfASurrogatePairInJsonIs400NamingTheFieldAndStoresNothing() throws IOException {
+        Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
+        event.put("body", String.valueOf(event.get("body")).replace("A webinar on fiscal", "A webinar \\ud83d on fiscal"));
+        Map<String, Object> response = TestStack.invoke(handler, JSON.std.asBytes(event));
+        assertEquals(400, response.get("statusCode"));
+        assertEquals(List.of(Map.of("field", "title", "message", "is not valid text (half of a UTF-16 surrogate pair)")),
+                JSON.std.mapFrom(String.valueOf(response.get("body"))).get("errors"));
+        assertEquals(0, count());
+    }
+
+    @Test
+    void theHoneypotIsFilledOnlyByTextAndAnswersAsAStoredIdeaWould() throws IOException {
+        // false or 0 is no text typed: such an idea is stored
+        for (String notText : List.of("false", "0")) {
+            Map<String, Object> event = withBodyChange("\"eventId\"", "\"website\": " + notText + ", \"eventId\"");
+            event.put("body", String.valueOf(event.get("body")).replace("9f1c2e7a", "9f1c2e7" + notText.length()));
+            assertEquals(201, TestStack.invoke(handler, JSON.std.asBytes(event)).get("statusCode"), "website: " + notText);
+        }
+        assertEquals(2, count());
+
+        Map<String, Object> trapped = TestStack.invoke(handler,
+                JSON.std.asBytes(withBodyChange("\"eventId\"", "\"website\": \"http://spam.example.com\", \"eventId\"")));
+        Map<String, Object> stored = TestStack.invoke(handler, stack.sampleEvent("idea-new.json"));
+        assertEquals(201, trapped.get("statusCode"));
+        assertEquals(stored.get("body"), trapped.get("body"), "the trap cannot be told from success");
+        assertEquals(3, count(), "the trapped one was not stored");
+
+        // what a stored idea would be refused for, the trap refuses: nothing unchecked is repeated
+        Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
+        event.put("body", "{\"website\": \"http://spam.example.com\", \"area\": \"<b>gardening</b>\", \"title\": \"t\", \"text\": \"x\"}");
+        Map<String, Object> refused = TestStack.invoke(handler, JSON.std.asBytes(event));
+        assertEquals(400, refused.get("statusCode"));
+        assertFalse(String.valueOf(refused.get("body")).contains("gardening"), String.valueOf(refused.get("body")));
+        assertFalse(String.valueOf(refused.get("body")).contains("null"), String.valueOf(refused.get("body")));
+        assertEquals(3, count());
+    }
+
+    @Test
     void atMostOneAcknowledgementPerSenderPerDay() throws IOException {
         for (int i = 0; i < 3; i++) {
             Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
@@ -128,6 +204,23 @@ class WebIdeasIT {
         String ideaId = (String) JSON.std.mapFrom(String.valueOf(response.get("body"))).get("ideaId");
         assertTrue(item(ideaId).get("registrant").bool());
         assertFalse(item(ideaId).containsKey("noAcknowledgementReason"));
+    }
+
+    /** The JSON sample with one piece of its body replaced. */
+    private Map<String, Object> withBodyChange(String piece, String replacement) throws IOException {
+        Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-new.json"));
+        event.put("body", String.valueOf(event.get("body")).replace(piece, replacement));
+        return event;
+    }
+
+    private Map<String, Object> formEvent(String body) throws IOException {
+        Map<String, Object> event = JSON.std.mapFrom(stack.sampleEvent("idea-form.json"));
+        event.put("body", body);
+        return event;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private Map<String, AttributeValue> item(String ideaId) {

@@ -84,6 +84,19 @@ class FormsAndManageIT {
     }
 
     @Test
+    void aPlainFormWithBytesThatAreNotUtf8Answers400NamingTheFieldAndStoresNothing() {
+        // "Ana P\u00e9rez" from a page sent in Latin-1: %E9 alone is no UTF-8 character
+        String event = new String(stack.sampleEvent("register-form.json"), StandardCharsets.UTF_8)
+                .replace("name=Amina+Diallo", "name=Amina+Diall%F6");
+        Map<String, Object> response = TestStack.invoke(register, event.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(400, response.get("statusCode"));
+        String html = (String) response.get("body");
+        assertTrue(html.contains("<strong>Your name:</strong> is not valid text (UTF-8)"), html);
+        assertEquals(0, stack.dynamo.scan(b -> b.tableName(stack.table("RegistrationsTable"))).count());
+    }
+
+    @Test
     void aFilledHoneypotOnAPlainFormLooksLikeSuccessAndStoresNothing() {
         Map<String, Object> response = TestStack.invoke(register, stack.sampleEvent("register-form-honeypot.json"));
         assertEquals(303, response.get("statusCode"));

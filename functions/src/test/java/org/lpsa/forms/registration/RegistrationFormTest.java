@@ -120,4 +120,38 @@ class RegistrationFormTest {
         assertEquals(ZoneId.of("Africa/Nairobi"), r.timeZone());
         assertFalse(fields.has("website"), "an empty honeypot is not filled");
     }
+
+    @Test
+    void theNewsletterIsTrueOrFalseAndNothingElse() {
+        Map<String, Object> form = valid();
+        for (Object unclear : List.of("", " ", "yes", "no", 1, 0, "1", "0", "off", "maybe")) {
+            form.put("newsletter", unclear);
+            assertEquals(List.of(new FieldError("newsletter", "must be true or false")), errorsOf(form), "newsletter: " + unclear);
+        }
+        for (Object yes : List.of(true, "true", "True", "on")) {
+            form.put("newsletter", yes);
+            assertTrue(RegistrationForm.validate(Fields.ofJson(form)).newsletter(), String.valueOf(yes));
+        }
+        for (Object no : List.of(false, "false")) {
+            form.put("newsletter", no);
+            assertFalse(RegistrationForm.validate(Fields.ofJson(form)).newsletter(), String.valueOf(no));
+        }
+    }
+
+    @Test
+    void aPlainFormsNewsletterBoxIsOnOrAbsent() {
+        String body = "name=Ana&email=ana%40example.org&organization=City&role=researcher&country=KE&interests=other";
+        assertTrue(RegistrationForm.validate(Fields.of(formPost(body + "&newsletter=on"))).newsletter());
+        assertFalse(RegistrationForm.validate(Fields.of(formPost(body))).newsletter());
+        for (String unclear : List.of("", "yes", "1")) {
+            List<FieldError> errors = assertThrows(ApiException.class,
+                    () -> RegistrationForm.validate(Fields.of(formPost(body + "&newsletter=" + unclear)))).errors();
+            assertEquals(List.of(new FieldError("newsletter", "must be true or false")), errors, "newsletter=" + unclear);
+        }
+    }
+
+    private static ApiRequest formPost(String body) {
+        return new ApiRequest("r", "POST", "/events/demo/registrations", Map.of("content-type", "application/x-www-form-urlencoded"),
+                Map.of(), Map.of("eventId", "demo"), body.getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -124,6 +124,39 @@ class RegistrationIT {
     }
 
     @Test
+    void theHoneypotAnswersAsARegistrationWouldAndRepeatsOnlyACheckedAddress() throws IOException {
+        String trappedBody = String.valueOf(JSON.std.mapFrom(stack.sampleEvent("register-honeypot.json")).get("body"));
+        Map<String, Object> trapped = TestStack.invoke(register, withBody(stack.sampleEvent("register-honeypot.json"),
+                trappedBody.replace("bot@example.org", " Bot@Example.org ")));
+        Map<String, Object> real = TestStack.invoke(register, withBody(stack.sampleEvent("register-honeypot.json"),
+                trappedBody.replace(", \"website\": \"http://spam.example.com\"", "")));
+        assertEquals(201, trapped.get("statusCode"));
+        assertEquals(real.get("body"), trapped.get("body"), "the trap cannot be told from success");
+        assertEquals(1, countRegistrations(), "only the real one");
+
+        for (String email : List.of("", "not-an-address")) {
+            Map<String, Object> refused = TestStack.invoke(register, withBody(stack.sampleEvent("register-honeypot.json"),
+                    trappedBody.replace("bot@example.org", email)));
+            assertEquals(400, refused.get("statusCode"), email);
+            assertEquals("email", ((Map<?, ?>) ((List<?>) JSON.std.mapFrom(String.valueOf(refused.get("body"))).get("errors")).get(0))
+                    .get("field"));
+        }
+        Map<String, Object> noEmail = TestStack.invoke(register, withBody(stack.sampleEvent("register-honeypot.json"),
+                trappedBody.replace("\"email\": \"bot@example.org\", ", "")));
+        assertEquals(400, noEmail.get("statusCode"));
+        assertFalse(String.valueOf(noEmail.get("body")).contains("null"), String.valueOf(noEmail.get("body")));
+    }
+
+    @Test
+    void aHoneypotOfFalseOrZeroIsNoTextAndTheRegistrationIsStored() throws IOException {
+        String body = String.valueOf(JSON.std.mapFrom(stack.sampleEvent("register-honeypot.json")).get("body"));
+        Map<String, Object> response = TestStack.invoke(register, withBody(stack.sampleEvent("register-honeypot.json"),
+                body.replace("\"http://spam.example.com\"", "false")));
+        assertEquals(201, response.get("statusCode"));
+        assertEquals(1, countRegistrations());
+    }
+
+    @Test
     void twentyConcurrentIdenticalRegistrationsStoreOneItemAndSendOneEmail() throws Exception {
         byte[] event = stack.sampleEvent("register-new.json");
         ExecutorService pool = Executors.newFixedThreadPool(20);
