@@ -15,14 +15,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Builds every AWS client once: explicit region, the light url-connection HTTP client, the default
- * credentials chain, and an endpoint override only where a local endpoint is configured.
+ * credentials chain (one for all calls), and an endpoint override only where a local endpoint is
+ * configured.
  *
- * <p>A cold start is mostly class loading, and the first request's path has two halves that do not
- * depend on each other: reading the request (JSON, our validation) and the AWS side (the JDK's TLS
- * context, credentials, the SigV4 signer, DynamoDB's request and response classes). The AWS side is
- * prepared on a thread of its own, started here, so that where the function has more than one core the
- * two halves load side by side. Requests wait only for the HTTP client; the rest is done again, quickly,
- * by whoever gets there first.
+ * <p>The HTTP client is built on a thread of its own, started here: most of its cost is the JDK's TLS
+ * context (security providers, CA certificates), which has nothing to do with reading the request, so
+ * where the function has more than one core the two overlap during a cold start. The first request
+ * waits for it if it is not ready yet. (Preparing the credentials, the signer and DynamoDB's model
+ * classes on that thread as well was measured and gained nothing: the TLS context alone already keeps
+ * it busy until the first request is ready to go.)
  */
 public final class AwsClients {
     private final Config config;
@@ -37,10 +38,7 @@ public final class AwsClients {
     public AwsClients(Config config, SdkHttpClient httpClient) {
         this.config = config;
         AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        this.http = new BuiltInBackground(httpClient, () -> {
-            SignedCall.prepare(credentials);
-            DynamoDbJsonClient.prepare();
-        });
+        this.http = new BuiltInBackground(httpClient);
         this.signedCall = new SignedCall(http, credentials, region().id());
     }
 
@@ -84,27 +82,18 @@ public final class AwsClients {
         return Region.of(config.get(Config.AWS_REGION, "us-east-1"));
     }
 
-    /**
-     * The url-connection client, built on a daemon thread, which then runs the preparation; requests wait
-     * for the client (and see its failure, if any), never for the preparation.
-     */
+    /** The url-connection client, built on a daemon thread; requests wait for it (and see its failure, if any). */
     private static final class BuiltInBackground implements SdkHttpClient {
         private final CompletableFuture<SdkHttpClient> client = new CompletableFuture<>();
 
-        BuiltInBackground(SdkHttpClient given, Runnable preparation) {
+        BuiltInBackground(SdkHttpClient given) {
             Thread builder = new Thread(() -> {
                 try {
                     client.complete(given != null ? given : UrlConnectionHttpClient.builder().build());
                 } catch (Throwable e) {
                     client.completeExceptionally(e);
-                    return;
                 }
-                try {
-                    preparation.run();
-                } catch (RuntimeException ignored) {
-                    // only loads classes ahead of time: a real failure shows on the request that meets it
-                }
-            }, "aws-client-init");
+            }, "http-client-init");
             builder.setDaemon(true);
             builder.start();
         }

@@ -30,7 +30,6 @@ import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
@@ -42,7 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -76,23 +74,6 @@ public final class DynamoDbJsonClient implements DynamoDbClient {
     public DynamoDbJsonClient(SignedCall call, URI endpoint) {
         this.call = call;
         this.endpoint = endpoint.getPath().isEmpty() ? endpoint.resolve("/") : endpoint;
-    }
-
-    /**
-     * Writes and reads each operation's request and response once, without sending anything, to load the
-     * model's classes ahead of the first request (see {@link AwsClients}).
-     */
-    static void prepare() {
-        Map<String, AttributeValue> item = Map.of("id", AttributeValue.fromS("prepare"), "n", AttributeValue.fromN("1"),
-                "b", AttributeValue.fromBool(true), "l", AttributeValue.fromL(List.of(AttributeValue.fromS("prepare"))));
-        byte[] answer = write(GetItemResponse.builder().item(item).build());
-        write(GetItemRequest.builder().tableName("prepare").key(item).consistentRead(true).build());
-        write(PutItemRequest.builder().tableName("prepare").item(item).conditionExpression("attribute_not_exists(id)").build());
-        write(UpdateItemRequest.builder().tableName("prepare").key(item).updateExpression("SET n = :n")
-                .expressionAttributeValues(item).returnValues(ReturnValue.ALL_NEW).build());
-        read(answer, GetItemResponse.builder());
-        read(answer, PutItemResponse.builder());
-        read(answer, UpdateItemResponse.builder());
     }
 
     @Override

@@ -65,20 +65,6 @@ public final class SignedCall {
         this.region = region;
     }
 
-    /**
-     * Resolves the credentials and signs a request that is never sent, to load the signer's classes ahead
-     * of the first request (see {@link AwsClients}).
-     */
-    static void prepare(AwsCredentialsProvider credentials) {
-        credentials.resolveIdentity().join();
-        AwsCredentialsIdentity placeholder = AwsCredentialsIdentity.create("prepare", "prepare");
-        AwsV4HttpSigner.create().sign(r -> r.identity(placeholder)
-                .request(SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(URI.create("https://localhost/")).build())
-                .payload(ContentStreamProvider.fromByteArray(new byte[1]))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-    }
-
     /** Sends a signed request; the caller reads and closes the response. */
     public Response send(String service, SdkHttpMethod method, URI uri, Map<String, String> headers, byte[] body) {
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder().method(method).uri(uri);
