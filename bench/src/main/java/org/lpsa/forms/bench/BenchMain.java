@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * bench/results/latest.json and bench/RESULTS.md.
  */
 public final class BenchMain {
-    static final int COLD_RUNS = 7;
+    static final int COLD_RUNS = 11;
     static final int WARMUP = 2_000;
     static final int WARM = 10_000;
     static final String STACK = "bench";

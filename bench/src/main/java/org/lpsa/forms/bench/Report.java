@@ -84,27 +84,32 @@ final class Report {
 
                 ## Where the cold time goes
 
-                Traced with `-Xlog:class+load` on this machine: the JVM reaches `main` at about 35 ms. The JDK's TLS
-                context (security providers, CA certificates; needed for any AWS endpoint) costs about 95 ms and is built
-                on a thread of its own while the DynamoDB client is built (about 110 ms), which saves some 35 ms on
-                2 cores (nothing where Lambda gives the function less than one core: its memory size sets that). The
-                first DynamoDB call costs about 115 ms (the SDK's request pipeline: marshalling, signing, retries,
-                endpoint rules, loaded on first use); our own code, from parsing the API Gateway event to the answer,
-                about 35 ms. About 3,500 classes load, some 1,000 of them from the JDK's shared archive, at roughly
-                0.13 ms for each of the others: the cold start is class loading, and most of the classes are the SDK's.
+                Traced with `-Xlog:class+load` on this machine. The JVM reaches `main` at about 50 ms and the handler is
+                built by about 100 ms. The JDK's TLS context (security providers, the CA certificates; needed for any
+                AWS endpoint) takes about 150 ms on a core of its own, so it is started first, on a thread of its own,
+                while the main thread reads the API Gateway event (jackson-jr) and builds the first DynamoDB request;
+                it is the longest single part, and the first request usually waits a little for it. Then credentials
+                (the default chain, about 25 ms), the SigV4 signer (about 25 ms), DynamoDB's request and response
+                classes (about 45 ms, most of it some 140 small classes the SDK generates for its model's field
+                accessors), and our own code, from the event to the answer, about 35 ms. About 2,700 classes load,
+                some 1,000 of them from the JDK's shared archive.
 
-                Tried and measured, no gain beyond noise: Lambda's two credentials sources instead of the default
-                chain; a DynamoDB read on a background thread at construction to load the pipeline early (the main
-                thread reaches its own first read almost at once and waits on the same classes); a fixed endpoint
-                provider; fewer CA certificates (the TLS cost is the providers, not the certificates).
+                What brought it here from two thirds of the baseline: the functions talk to DynamoDB in its JSON
+                protocol through one signed request per call (`DynamoDbJsonClient`, with the SDK's own model,
+                exception classes, signer and HTTP client, and retries, checksums and error mapping of its own) instead
+                of the SDK's client, whose build and first-call request pipeline (interceptors, endpoint rules,
+                auth-scheme resolution, protocol marshallers, retry strategies) were about 900 more classes and 200 ms.
 
-                The ratio target (0.5) is not met: against a baseline packaged the way the samples package it, a cold
-                registration costs about two thirds of the baseline's. In AWS the template turns SnapStart on for every
-                function, with a warm-up before the snapshot (the TLS context, the SDK's `SdkWarmUp`, one real read),
-                which takes the class loading out of the registrant's wait; this machine cannot measure a restore. The
-                other way to close the gap here, talking to DynamoDB without the SDK's client pipeline (as the
-                functions already do for their single S3, SSM and SES calls), would trade the SDK's retries, throttling
-                and error mapping on every table call for some 150 ms once per container; not taken.
+                Tried and measured, no gain beyond noise: preparing credentials, the signer and the model classes
+                on the TLS thread or a third one (the two cores are already busy: the cold start is CPU-bound class
+                loading); a DynamoDB read on a background thread at construction; a fixed endpoint provider; fewer CA
+                certificates; no TLS key managers. Measured and not taken: Lambda's two credentials sources
+                (environment, then container) in place of the default chain, about 30 ms, because the default chain is
+                what keeps working when Lambda changes how it hands out credentials (SnapStart did).
+
+                In AWS the template also turns SnapStart on for every function, with a warm-up before the snapshot
+                (the TLS context and one real DynamoDB read), which takes the class loading out of the registrant's
+                wait; this machine cannot measure a restore.
 
                 ## Reproduce
 

@@ -36,9 +36,9 @@ public final class AwsClients {
 
     /** With a given HTTP client (a timed one in the benchmark, say) in place of the url-connection client. */
     public AwsClients(Config config, SdkHttpClient httpClient) {
+        this.http = new BuiltInBackground(httpClient); // first: it is the longest part of a cold start
         this.config = config;
         AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        this.http = new BuiltInBackground(httpClient);
         this.signedCall = new SignedCall(http, credentials, region().id());
     }
 
