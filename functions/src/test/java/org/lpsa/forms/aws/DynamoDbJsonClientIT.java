@@ -45,6 +45,7 @@ class DynamoDbJsonClientIT {
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+        LocalTables.awaitActive(sdk, table);
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {

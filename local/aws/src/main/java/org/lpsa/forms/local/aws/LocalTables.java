@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
@@ -63,6 +64,26 @@ public final class LocalTables {
                 dynamo.createTable(createRequest(table));
             } catch (ResourceInUseException exists) {
                 // created by an earlier run against the same emulator
+            }
+            awaitActive(dynamo, table.name());
+        }
+    }
+
+    /**
+     * Waits until a new table takes requests: the emulator answers CreateTable with the table still CREATING
+     * and refuses items for it until it turns ACTIVE a moment later.
+     */
+    public static void awaitActive(DynamoDbClient dynamo, String table) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (dynamo.describeTable(b -> b.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("table " + table + " did not become ACTIVE within 10 s");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for table " + table, e);
             }
         }
     }
