@@ -7,14 +7,13 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -58,15 +57,20 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * about half of a cold start. Requests and responses here are written and read from the model classes'
  * own field descriptions ({@link SdkField}), as the SDK's JSON protocol does. What the pipeline does
  * that matters for these operations is done here too: SigV4 signing (the SDK's signer), retries of
- * throttling, server errors and lost connections with jittered backoff, the response checksum
- * ({@code x-amz-crc32}), and errors as the SDK's exception classes ({@link ConditionalCheckFailedException}
- * and the others, with code, message, status and request id).
+ * throttling, server errors and lost connections with jittered backoff (longer for throttling), the
+ * response checksum ({@code x-amz-crc32}; a read whose body fails it is asked again, a write is not),
+ * and errors as the SDK's exception classes ({@link ConditionalCheckFailedException} with the item when
+ * one was asked for, and the others, with code, message, status, request id and the HTTP response).
  */
 public final class DynamoDbJsonClient implements DynamoDbClient {
-    static final int MAX_ATTEMPTS = 4;
+    /** Attempts in all, the first one included. */
+    static final int MAX_ATTEMPTS = 5;
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
-    private static final Duration BASE_DELAY = Duration.ofMillis(25);
-    private static final Duration MAX_DELAY = Duration.ofSeconds(1);
+    /** First backoff ceiling after a server error or a lost connection: 25 ms, then 50, 100, 200. */
+    private static final long BASE_DELAY_MS = 25;
+    /** First backoff ceiling after throttling: 250 ms, then 500, 1,000, 2,000; under 4 s in all, well inside the 15 s timeout. */
+    private static final long THROTTLED_BASE_DELAY_MS = 250;
+    private static final long MAX_DELAY_MS = 2_000;
 
     private final SignedCall call;
     private final URI endpoint;
@@ -78,32 +82,32 @@ public final class DynamoDbJsonClient implements DynamoDbClient {
 
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
-        return (GetItemResponse) send("GetItem", request, GetItemResponse::builder);
+        return (GetItemResponse) send("GetItem", READ, request, GetItemResponse::builder);
     }
 
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
-        return (PutItemResponse) send("PutItem", request, PutItemResponse::builder);
+        return (PutItemResponse) send("PutItem", WRITE, request, PutItemResponse::builder);
     }
 
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest request) {
-        return (UpdateItemResponse) send("UpdateItem", request, UpdateItemResponse::builder);
+        return (UpdateItemResponse) send("UpdateItem", WRITE, request, UpdateItemResponse::builder);
     }
 
     @Override
     public DeleteItemResponse deleteItem(DeleteItemRequest request) {
-        return (DeleteItemResponse) send("DeleteItem", request, DeleteItemResponse::builder);
+        return (DeleteItemResponse) send("DeleteItem", WRITE, request, DeleteItemResponse::builder);
     }
 
     @Override
     public QueryResponse query(QueryRequest request) {
-        return (QueryResponse) send("Query", request, QueryResponse::builder);
+        return (QueryResponse) send("Query", READ, request, QueryResponse::builder);
     }
 
     @Override
     public ScanResponse scan(ScanRequest request) {
-        return (ScanResponse) send("Scan", request, ScanResponse::builder);
+        return (ScanResponse) send("Scan", READ, request, ScanResponse::builder);
     }
 
     @Override
@@ -116,23 +120,32 @@ public final class DynamoDbJsonClient implements DynamoDbClient {
         // the HTTP client belongs to AwsClients
     }
 
-    private Object send(String operation, SdkPojo request, Supplier<? extends SdkPojo> response) {
+    private static final boolean READ = true;
+    private static final boolean WRITE = false;
+
+    private Object send(String operation, boolean read, SdkPojo request, Supplier<? extends SdkPojo> response) {
         byte[] body = write(request);
         Map<String, String> headers = Map.of(
                 "Content-Type", "application/x-amz-json-1.0",
                 "X-Amz-Target", TARGET_PREFIX + operation);
         for (int attempt = 1; ; attempt++) {
             RuntimeException failure;
+            long baseDelay = BASE_DELAY_MS;
             try (SignedCall.Response answer = call.send("dynamodb", SdkHttpMethod.POST, endpoint, headers, body)) {
                 byte[] bytes = answer.bytes();
                 String requestId = answer.header("x-amzn-RequestId");
                 if (!checksumMatches(answer.header("x-amz-crc32"), bytes)) {
                     failure = SdkClientException.create("DynamoDB " + operation + ": response checksum mismatch (request id " + requestId + ")");
+                    if (!read) {
+                        throw failure; // the write may well have been done: asking again could report a false conflict
+                    }
                 } else if (answer.ok()) {
                     return read(bytes, response.get());
                 } else {
-                    AwsServiceException error = error(answer.status(), requestId, bytes);
-                    if (!retryable(error)) {
+                    AwsServiceException error = error(answer, bytes, attempt);
+                    if (throttled(error)) {
+                        baseDelay = THROTTLED_BASE_DELAY_MS;
+                    } else if (error.statusCode() < 500) {
                         throw error;
                     }
                     failure = error;
@@ -143,24 +156,27 @@ public final class DynamoDbJsonClient implements DynamoDbClient {
             if (attempt >= MAX_ATTEMPTS) {
                 throw failure;
             }
-            pause(attempt);
+            pause(baseDelay, attempt);
         }
     }
 
-    private static boolean retryable(AwsServiceException error) {
-        if (error.statusCode() >= 500) {
-            return true;
-        }
-        String code = error.awsErrorDetails().errorCode();
-        return code.equals("ProvisionedThroughputExceededException") || code.equals("ThrottlingException")
-                || code.equals("RequestLimitExceeded") || code.equals("LimitExceededException");
+    private static boolean throttled(AwsServiceException error) {
+        return switch (error.awsErrorDetails().errorCode()) {
+            case "ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded",
+                    "LimitExceededException", "TransactionInProgressException" -> true;
+            default -> false;
+        };
     }
 
-    /** Full jitter: a random wait up to 25 ms, 50, 100..., at most 1 s. */
-    private static void pause(int attempt) {
-        long ceiling = Math.min(MAX_DELAY.toMillis(), BASE_DELAY.toMillis() << (attempt - 1));
+    /**
+     * Full jitter: a random wait up to the ceiling, which doubles each attempt up to 2 s. The random
+     * source is seeded from the clock on each call, not kept: a Lambda SnapStart snapshot would carry a
+     * kept generator's state into every restored instance, and their retries would fall in step.
+     */
+    private static void pause(long baseDelayMs, int attempt) {
+        long ceiling = Math.min(MAX_DELAY_MS, baseDelayMs << (attempt - 1));
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
+            Thread.sleep(new SplittableRandom(System.nanoTime()).nextLong(ceiling + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw SdkClientException.create("interrupted while waiting to retry a DynamoDB request");
@@ -176,39 +192,66 @@ public final class DynamoDbJsonClient implements DynamoDbClient {
         return Long.toString(crc.getValue()).equals(expected.trim());
     }
 
-    /** DynamoDB's error body: {"__type":"com.amazonaws.dynamodb.v20120810#Code","message":"..."}. */
-    static AwsServiceException error(int status, String requestId, byte[] body) {
-        String code = "Unknown";
+    /**
+     * DynamoDB's error: the code in the {@code x-amzn-ErrorType} header ("Code:http://...") or the body's
+     * {@code __type} ("com.amazonaws.dynamodb.v20120810#Code"), the text in its {@code message}.
+     */
+    static AwsServiceException error(SignedCall.Response answer, byte[] body, int attempts) {
         String message = null;
         Map<String, Object> fields = Map.of();
         try {
-            if (body.length > 0) {
-                fields = JSON.std.mapFrom(body);
+            if (body.length > 0 && JSON.std.anyFrom(body) instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> object = (Map<String, Object>) map;
+                fields = object;
             }
         } catch (IOException | RuntimeException notJson) {
             message = new String(body, StandardCharsets.UTF_8);
         }
-        if (fields.get("__type") instanceof String type) {
-            code = type.substring(type.lastIndexOf('#') + 1);
-        }
+        String code = errorCode(answer.header("x-amzn-ErrorType"), fields);
         if (fields.get("message") instanceof String text) {
             message = text;
         } else if (fields.get("Message") instanceof String text) {
             message = text;
         }
         if (message == null || message.isBlank()) {
-            message = "HTTP status " + status;
+            message = "HTTP status " + answer.status();
         }
         AwsErrorDetails details = AwsErrorDetails.builder()
-                .errorCode(code).errorMessage(message).serviceName("DynamoDb").build();
+                .errorCode(code).errorMessage(message).serviceName("DynamoDb").sdkHttpResponse(answer.http()).build();
         AwsServiceException.Builder error = switch (code) {
-            case "ConditionalCheckFailedException" -> ConditionalCheckFailedException.builder();
+            case "ConditionalCheckFailedException" -> conditionFailed(fields);
             case "ResourceNotFoundException" -> ResourceNotFoundException.builder();
             default -> DynamoDbException.builder();
         };
-        return error.awsErrorDetails(details).statusCode(status).requestId(requestId)
-                .message(message + " (Service: DynamoDb, Status Code: " + status + ", Request ID: " + requestId + ")")
-                .build();
+        // the exception's getMessage() adds service, status and request id to this message
+        return error.awsErrorDetails(details).statusCode(answer.status()).requestId(answer.header("x-amzn-RequestId"))
+                .message(message).numAttempts(attempts).build();
+    }
+
+    private static String errorCode(String header, Map<String, Object> fields) {
+        String code = header;
+        if (code == null || code.isBlank()) {
+            code = fields.get("__type") instanceof String type ? type
+                    : fields.get("code") instanceof String plain ? plain : null;
+        }
+        if (code == null || code.isBlank()) {
+            return "Unknown";
+        }
+        int colon = code.indexOf(':');
+        code = colon >= 0 ? code.substring(0, colon) : code;
+        return code.substring(code.lastIndexOf('#') + 1).trim();
+    }
+
+    /** A failed condition carries the item as it stood when ReturnValuesOnConditionCheckFailure asked for it. */
+    private static ConditionalCheckFailedException.Builder conditionFailed(Map<String, Object> fields) {
+        ConditionalCheckFailedException.Builder builder = ConditionalCheckFailedException.builder();
+        try {
+            fill(builder, fields);
+        } catch (RuntimeException unreadable) {
+            // the error stays the error without its item
+        }
+        return builder;
     }
 
     // Requests: the model's fields by their JSON names, unset ones left out.
@@ -268,13 +311,12 @@ public final class DynamoDbJsonClient implements DynamoDbClient {
     // Responses: each known field read into the model's builder; unknown ones ignored.
 
     static SdkPojo read(byte[] body, SdkPojo builder) {
-        Map<String, Object> json;
         try {
-            json = body.length == 0 ? Map.of() : JSON.std.mapFrom(body);
-        } catch (IOException e) {
-            throw SdkClientException.builder().message("DynamoDB answered with something that is not JSON").cause(e).build();
+            Map<String, Object> json = body.length == 0 ? null : JSON.std.mapFrom(body);
+            return (SdkPojo) ((SdkBuilder<?, ?>) fill(builder, json == null ? Map.of() : json)).build();
+        } catch (IOException | ClassCastException | IllegalArgumentException e) {
+            throw SdkClientException.builder().message("DynamoDB answered with JSON this client cannot read").cause(e).build();
         }
-        return (SdkPojo) ((SdkBuilder<?, ?>) fill(builder, json)).build();
     }
 
     private static SdkPojo fill(SdkPojo builder, Map<String, Object> json) {

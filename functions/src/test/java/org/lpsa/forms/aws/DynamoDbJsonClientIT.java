@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,11 +74,22 @@ class DynamoDbJsonClientIT {
     void putThenGetRoundTripsEveryAttributeTypeBothWays() {
         Map<String, AttributeValue> item = everyType("a", "1");
         ours.putItem(b -> b.tableName(table).item(item));
-        assertEquals(item, sdk.getItem(b -> b.tableName(table).key(key("a", "1")).consistentRead(true)).item());
+        assertEquals(setsSorted(item), setsSorted(sdk.getItem(b -> b.tableName(table).key(key("a", "1")).consistentRead(true)).item()));
 
         Map<String, AttributeValue> other = everyType("a", "2");
         sdk.putItem(b -> b.tableName(table).item(other));
-        assertEquals(other, ours.getItem(b -> b.tableName(table).key(key("a", "2")).consistentRead(true)).item());
+        assertEquals(setsSorted(other), setsSorted(ours.getItem(b -> b.tableName(table).key(key("a", "2")).consistentRead(true)).item()));
+    }
+
+    /** DynamoDB keeps no order in a set: string, number and binary sets compared sorted. */
+    private static Map<String, AttributeValue> setsSorted(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> sorted = new HashMap<>(item);
+        sorted.replaceAll((name, value) -> value.hasSs() ? AttributeValue.fromSs(value.ss().stream().sorted().toList())
+                : value.hasNs() ? AttributeValue.fromNs(value.ns().stream().sorted().toList())
+                : value.hasBs() ? AttributeValue.fromBs(value.bs().stream()
+                        .sorted(Comparator.comparing(SdkBytes::asUtf8String)).toList())
+                : value);
+        return sorted;
     }
 
     @Test
@@ -172,10 +185,5 @@ class DynamoDbJsonClientIT {
         assertEquals("ValidationException", invalid.awsErrorDetails().errorCode());
         assertEquals(400, invalid.statusCode());
         assertNull(sdk.getItem(b -> b.tableName(table).key(key("v", "1")).consistentRead(true)).item().get("pk"));
-    }
-
-    @Test
-    void operationsItDoesNotSpeakAreRefused() {
-        assertThrows(UnsupportedOperationException.class, () -> ours.batchGetItem(b -> b.requestItems(Map.of())));
     }
 }

@@ -1,6 +1,8 @@
 package org.lpsa.forms.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,15 +28,17 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * The client's wire format and its handling of what a DynamoDB endpoint can answer, against a stand-in
  * server on loopback that answers in turn from a script: retries, backoff limits, checksums, errors.
  */
 class DynamoDbJsonClientTest {
-    private record Answer(int status, String body, String crc) {
+    /** One scripted answer: status, body and headers (by default the body's right checksum). */
+    private record Answer(int status, String body, Map<String, String> headers) {
         static Answer of(int status, String body) {
-            return new Answer(status, body, crc(body));
+            return new Answer(status, body, Map.of("x-amz-crc32", crc(body)));
         }
 
         static String crc(String body) {
@@ -60,7 +64,7 @@ class DynamoDbJsonClientTest {
             Answer answer = script.isEmpty() ? Answer.of(500, "{}") : script.remove(0);
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("x-amzn-RequestId", "req-" + received.size());
-            exchange.getResponseHeaders().add("x-amz-crc32", answer.crc());
+            answer.headers().forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(answer.status(), body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -102,6 +106,16 @@ class DynamoDbJsonClientTest {
     }
 
     @Test
+    void aRequestTheServiceRefusesIsNotRetried() {
+        script.add(Answer.of(400, "{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"One or more parameter values were invalid\"}"));
+        script.add(Answer.of(200, OK_ITEM));
+        DynamoDbException failed = assertThrows(DynamoDbException.class, this::get);
+        assertEquals("ValidationException", failed.awsErrorDetails().errorCode());
+        assertEquals(1, failed.numAttempts());
+        assertEquals(1, received.size());
+    }
+
+    @Test
     void givesUpAfterTheLastAttemptWithTheLastError() {
         for (int i = 0; i < DynamoDbJsonClient.MAX_ATTEMPTS; i++) {
             script.add(Answer.of(503, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ServiceUnavailable\",\"message\":\"down " + i + "\"}"));
@@ -112,6 +126,17 @@ class DynamoDbJsonClientTest {
         assertEquals("ServiceUnavailable", failed.awsErrorDetails().errorCode());
         assertEquals("down " + (DynamoDbJsonClient.MAX_ATTEMPTS - 1), failed.awsErrorDetails().errorMessage());
         assertEquals(DynamoDbJsonClient.MAX_ATTEMPTS, received.size());
+        assertEquals(DynamoDbJsonClient.MAX_ATTEMPTS, failed.numAttempts());
+        assertEquals(503, failed.awsErrorDetails().sdkHttpResponse().statusCode());
+    }
+
+    @Test
+    void theMessageNamesServiceStatusAndRequestIdOnce() {
+        script.add(Answer.of(400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\",\"message\":\"Requested resource not found\"}"));
+        ResourceNotFoundException failed = assertThrows(ResourceNotFoundException.class, this::get);
+        String message = failed.getMessage();
+        assertTrue(message.startsWith("Requested resource not found (Service: DynamoDb, Status Code: 400, Request ID: req-1"), message);
+        assertEquals(message.indexOf("Status Code"), message.lastIndexOf("Status Code"), message);
     }
 
     @Test
@@ -124,25 +149,78 @@ class DynamoDbJsonClientTest {
     }
 
     @Test
-    void aResponseThatFailsItsChecksumIsRetried() {
-        script.add(new Answer(200, OK_ITEM, "12345"));
+    void aFailedConditionCarriesTheItemItWasAskedFor() {
+        script.add(Answer.of(400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
+                + "\"message\":\"The conditional request failed\",\"Item\":{\"pk\":{\"S\":\"a\"},\"n\":{\"N\":\"7\"}}}"));
+        ConditionalCheckFailedException failed = assertThrows(ConditionalCheckFailedException.class,
+                () -> client.putItem(b -> b.tableName("t").item(Map.of("pk", AttributeValue.fromS("a")))
+                        .conditionExpression("attribute_not_exists(pk)").returnValuesOnConditionCheckFailure("ALL_OLD")));
+        assertEquals(Map.of("pk", AttributeValue.fromS("a"), "n", AttributeValue.fromN("7")), failed.item());
+        assertEquals("The conditional request failed", failed.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void theErrorTypeHeaderNamesTheErrorBeforeTheBody() {
+        script.add(new Answer(400, "{\"message\":\"The conditional request failed\"}", Map.of(
+                "x-amzn-ErrorType", "ConditionalCheckFailedException:http://internal.amazon.com/coral/com.amazon.coral.validate/",
+                "x-amz-crc32", Answer.crc("{\"message\":\"The conditional request failed\"}"))));
+        assertThrows(ConditionalCheckFailedException.class, () -> client.deleteItem(b -> b.tableName("t")
+                .key(Map.of("pk", AttributeValue.fromS("a"))).conditionExpression("attribute_exists(pk)")));
+    }
+
+    @Test
+    void aReadThatFailsItsChecksumIsAskedAgain() {
+        script.add(new Answer(200, OK_ITEM, Map.of("x-amz-crc32", "12345")));
         script.add(Answer.of(200, OK_ITEM));
         assertEquals("a", get().item().get("pk").s());
         assertEquals(2, received.size());
     }
 
     @Test
-    void anErrorThatIsNotJsonStillNamesTheStatus() {
+    void aWriteThatFailsItsChecksumIsNotSentAgain() {
+        script.add(new Answer(200, "{}", Map.of("x-amz-crc32", "12345")));
+        script.add(Answer.of(200, "{}"));
+        SdkClientException failed = assertThrows(SdkClientException.class,
+                () -> client.putItem(b -> b.tableName("t").item(Map.of("pk", AttributeValue.fromS("a")))));
+        assertTrue(failed.getMessage().contains("checksum"), failed.getMessage());
+        assertEquals(1, received.size());
+    }
+
+    @Test
+    void aResponseWithoutAChecksumIsTakenAsItIs() {
+        script.add(new Answer(200, OK_ITEM, Map.of()));
+        assertEquals("a", get().item().get("pk").s());
+        assertEquals(1, received.size());
+    }
+
+    @Test
+    void aResponseOfTheWrongShapeIsAClientErrorNotACrash() {
+        script.add(Answer.of(200, "{\"Item\":\"not a map\"}"));
+        SdkClientException failed = assertThrows(SdkClientException.class, this::get);
+        assertTrue(failed.getMessage().contains("cannot read"), failed.getMessage());
+        script.add(Answer.of(200, "null"));
+        assertFalse(get().hasItem());
+    }
+
+    @Test
+    void anErrorThatIsNotJsonKeepsItsStatusAndText() {
         script.add(Answer.of(413, "<html>too large</html>"));
         DynamoDbException failed = assertThrows(DynamoDbException.class, this::get);
         assertEquals(413, failed.statusCode());
-        assertTrue(failed.getMessage().contains("413"), failed.getMessage());
+        assertEquals("Unknown", failed.awsErrorDetails().errorCode());
+        assertEquals("<html>too large</html>", failed.awsErrorDetails().errorMessage());
+        assertEquals(1, received.size());
     }
 
     @Test
     void anUnreachableEndpointIsAClientErrorAfterTheRetries() {
         server.stop(0);
         SdkClientException failed = assertThrows(SdkClientException.class, this::get);
-        assertTrue(failed.getMessage().contains("GetItem"), failed.getMessage());
+        assertEquals("DynamoDB GetItem could not be reached", failed.getMessage());
+        Throwable cause = failed.getCause();
+        while (cause != null && !(cause instanceof IOException)) {
+            cause = cause.getCause();
+        }
+        assertNotNull(cause, () -> "no IOException under " + failed.getCause());
     }
 }
