@@ -53,8 +53,7 @@ public final class AwsClients {
     }
 
     public URI dynamoDbEndpoint() {
-        String endpoint = config.optional(Config.DYNAMODB_ENDPOINT);
-        return URI.create(endpoint != null ? endpoint : "https://dynamodb." + region().id() + ".amazonaws.com");
+        return endpoint(Config.DYNAMODB_ENDPOINT, "dynamodb");
     }
 
     /** Signed single calls (S3 GetObject, SSM GetParameter, SESv2 SendEmail) through the same HTTP client and credentials chain. */
@@ -64,18 +63,29 @@ public final class AwsClients {
 
     /** The S3 endpoint for path-style requests: the local one when configured. */
     public URI s3Endpoint() {
-        String endpoint = config.optional(Config.S3_ENDPOINT);
-        return URI.create(endpoint != null ? endpoint : "https://s3." + region().id() + ".amazonaws.com");
+        return endpoint(Config.S3_ENDPOINT, "s3");
     }
 
     public URI sesEndpoint() {
-        String endpoint = config.optional(Config.SES_ENDPOINT);
-        return URI.create(endpoint != null ? endpoint : "https://email." + region().id() + ".amazonaws.com");
+        return endpoint(Config.SES_ENDPOINT, "email");
     }
 
     public URI ssmEndpoint() {
-        String endpoint = config.optional(Config.SSM_ENDPOINT);
-        return URI.create(endpoint != null ? endpoint : "https://ssm." + region().id() + ".amazonaws.com");
+        return endpoint(Config.SSM_ENDPOINT, "ssm");
+    }
+
+    /**
+     * The configured local endpoint, else the service's regional one: {@code amazonaws.com}, or
+     * {@code amazonaws.com.cn} in the China regions. (The isolated partitions and FIPS endpoints are not
+     * covered; a deployment there sets the endpoint variables.)
+     */
+    private URI endpoint(String configured, String service) {
+        String local = config.optional(configured);
+        if (local != null) {
+            return URI.create(local);
+        }
+        String region = region().id();
+        return URI.create("https://" + service + "." + region + (region.startsWith("cn-") ? ".amazonaws.com.cn" : ".amazonaws.com"));
     }
 
     private Region region() {
