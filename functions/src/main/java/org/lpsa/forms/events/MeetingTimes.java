@@ -80,6 +80,6 @@ public final class MeetingTimes {
         }
         int minutes = Math.abs(seconds) / 60;
         String sign = seconds < 0 ? "-" : "+";
-        return "UTC" + sign + minutes / 60 + (minutes % 60 == 0 ? "" : String.format(":%02d", minutes % 60));
+        return "UTC" + sign + minutes / 60 + (minutes % 60 == 0 ? "" : String.format(Locale.ROOT, ":%02d", minutes % 60));
     }
 }

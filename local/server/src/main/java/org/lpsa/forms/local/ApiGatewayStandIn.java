@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -116,7 +117,7 @@ final class ApiGatewayStandIn {
 
     private static Map<String, Object> event(HttpExchange exchange, Route route, Map<String, String> pathParameters, byte[] body) {
         Map<String, Object> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
         Map<String, String> query = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
@@ -128,7 +129,7 @@ final class ApiGatewayStandIn {
             String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             query.merge(name, value, (a, b) -> a + "," + b);
         }
-        String contentType = String.valueOf(headers.getOrDefault("content-type", "")).split(";")[0].trim().toLowerCase();
+        String contentType = String.valueOf(headers.getOrDefault("content-type", "")).split(";")[0].trim().toLowerCase(Locale.ROOT);
         boolean text = contentType.startsWith("text/") || TEXT_TYPES.contains(contentType);
         String requestId = UUID.randomUUID().toString();
         Instant now = Instant.now();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -158,7 +159,7 @@ public final class LocalTemplate {
                 Map<String, Object> eventProperties = map(map(event).get("Properties"));
                 switch (String.valueOf(map(event).get("Type"))) {
                     case "HttpApi" -> routes.add(new HttpRoute(
-                            String.valueOf(eventProperties.get("Method")).toUpperCase(),
+                            String.valueOf(eventProperties.get("Method")).toUpperCase(Locale.ROOT),
                             String.valueOf(eventProperties.get("Path"))));
                     case "DynamoDB" -> streams.add(streamSource(eventProperties));
                     case "Schedule" -> schedules.add(String.valueOf(resolve(eventProperties.get("Schedule"))));

@@ -63,7 +63,8 @@ public final class StreamPump implements AutoCloseable {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 pollOnce();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // caught whole: anything escaping would cancel the schedule, and the stand-in would stop for good
                 System.err.println("{\"level\":\"WARN\",\"message\":\"stream stand-in poll failed\",\"table\":\"" + tableName
                         + "\",\"error\":\"" + e.getClass().getSimpleName() + "\"}");
             }
