@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class StatsCommand extends AdminCli.Base {
     @Option(names = "--event", required = true, paramLabel = "ID")
     String eventId;
-    @Option(names = "--format", defaultValue = "table", description = "table or json")
+    @Option(names = "--format", defaultValue = "table",
+            description = "table (sections), csv (one row per count: group, value, count) or json")
     Output.Format format;
 
     @Override
@@ -28,6 +29,11 @@ final class StatsCommand extends AdminCli.Base {
                 data.ideas(null, IdeasCommands.ALL_STATUSES, null, null));
         if (format == Output.Format.json) {
             Output.json(out(), stats);
+            return 0;
+        }
+        if (format == Output.Format.csv) {
+            Output.records(out(), format, List.of("group", "value", "count"), rows(stats));
+            out().flush();
             return 0;
         }
         out().println("Event " + eventId + ": " + event.title() + ", starts " + event.startsAt());
@@ -55,6 +61,28 @@ final class StatsCommand extends AdminCli.Base {
         List<Map<String, Object>> rows = new ArrayList<>();
         ((Map<String, Integer>) counts).forEach((k, v) -> rows.add(Output.row(title, k, "count", v)));
         Output.table(out(), List.of(title, "count"), rows);
+    }
+
+    /** The counts as one list for a spreadsheet: ("country", "NP", 1), ("idea area", "other", 1)... */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> rows(Map<String, Object> stats) {
+        Map<String, Object> registrations = (Map<String, Object>) stats.get("registrations");
+        Map<String, Object> ideas = (Map<String, Object>) stats.get("ideas");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String total : List.of("registered", "cancelled", "newsletter")) {
+            rows.add(Output.row("group", "registrations", "value", total, "count", registrations.get(total)));
+        }
+        rows.add(Output.row("group", "ideas", "value", "total", "count", ideas.get("total")));
+        Map<String, Map<String, Integer>> groups = new LinkedHashMap<>();
+        groups.put("country", (Map<String, Integer>) registrations.get("byCountry"));
+        groups.put("region", (Map<String, Integer>) registrations.get("byRegion"));
+        groups.put("role", (Map<String, Integer>) registrations.get("byRole"));
+        groups.put("UTC offset at the meeting", (Map<String, Integer>) registrations.get("byUtcOffset"));
+        groups.put("idea area", (Map<String, Integer>) ideas.get("byArea"));
+        groups.put("idea channel", (Map<String, Integer>) ideas.get("byChannel"));
+        groups.forEach((group, counts) -> counts.forEach((value, count) ->
+                rows.add(Output.row("group", group, "value", value, "count", count))));
+        return rows;
     }
 
     /** The counts, registered people only (cancelled ones counted apart). */

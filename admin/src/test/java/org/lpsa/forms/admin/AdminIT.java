@@ -234,6 +234,13 @@ class AdminIT {
         String table = admin("stats", "--event", "opm-2022").out();
         assertTrue(table.contains("NP"), table);
         assertTrue(table.contains("South Asia"), table);
+
+        List<String> csv = admin("stats", "--event", "opm-2022", "--format", "csv").out().lines().toList();
+        assertEquals("group,value,count", csv.get(0).replace("\uFEFF", ""));
+        assertTrue(csv.contains("registrations,registered,3"), csv.toString());
+        assertTrue(csv.contains("country,NP,1"), csv.toString());
+        assertTrue(csv.contains("UTC offset at the meeting,UTC+5:45,1"), csv.toString());
+        assertTrue(csv.contains("idea channel,email,2"), csv.toString());
     }
 
     @SuppressWarnings("unchecked")

@@ -118,7 +118,7 @@ final class Report {
                 ```
 
                 It builds what changed, starts its own emulators and stack on free ports, and rewrites this file and
-                `bench/results/latest.json`. It takes a few minutes.
+                `bench/results/latest.json`. It takes one to two minutes on 2 cores, plus any build.
                 """);
         return md.toString();
     }

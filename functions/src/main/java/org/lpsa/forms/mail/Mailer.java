@@ -33,6 +33,11 @@ public final class Mailer {
     /** A claim older than this was abandoned (the function died mid-send) and may be taken over. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 6;
+    /**
+     * Logged as true when an email is given up for good: template.yaml turns such lines into the
+     * EmailsGivenUp metric, whose alarm tells the admins.
+     */
+    public static final String GAVE_UP_LOG_FIELD = "gaveUp";
     /** Writes of SENT tried after a send, a short pause between them. */
     static final int MARK_SENT_TRIES = 3;
 
@@ -131,7 +136,7 @@ public final class Mailer {
         } catch (EventMissing gone) {
             // the event was deleted: nothing can be composed, now or later
             pending.release(table, key, now, true, "EventMissing");
-            Log.warn(requestId, "email cannot be composed; giving up", "table", table, "eventId", eventId);
+            Log.warn(requestId, "email cannot be composed; giving up", "table", table, "eventId", eventId, GAVE_UP_LOG_FIELD, true);
             return Outcome.GAVE_UP;
         } catch (EmailSender.SendFailure failure) {
             return failed(table, key, now, attempt, failure.code(), null, requestId, eventId);
@@ -192,9 +197,11 @@ public final class Mailer {
         pending.release(table, key, now.plus(backoff(attempt)), giveUp, error);
         String message = giveUp ? "email failed; giving up" : "email failed; will retry";
         if (fault == null) {
-            Log.warn(requestId, message, "table", table, "eventId", eventId, "attempt", attempt, "error", error);
+            Log.warn(requestId, message, "table", table, "eventId", eventId, "attempt", attempt, "error", error,
+                    GAVE_UP_LOG_FIELD, giveUp);
         } else {
-            Log.error(requestId, message, fault, "table", table, "eventId", eventId, "attempt", attempt);
+            Log.error(requestId, message, fault, "table", table, "eventId", eventId, "attempt", attempt,
+                    GAVE_UP_LOG_FIELD, giveUp);
         }
         return giveUp ? Outcome.GAVE_UP : Outcome.FAILED_WILL_RETRY;
     }

@@ -70,7 +70,17 @@ class MailerIT {
             assertEquals(Mailer.Outcome.FAILED_WILL_RETRY, broken.deliver(registrations, ANA_DEMO, "t"), "attempt " + attempt);
         }
         stack.clock.advance(Duration.ofMinutes(61));
-        assertEquals(Mailer.Outcome.GAVE_UP, broken.deliver(registrations, ANA_DEMO, "t"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(Mailer.Outcome.GAVE_UP, broken.deliver(registrations, ANA_DEMO, "t"));
+        } finally {
+            System.setOut(stdout);
+        }
+        // the line the template's EmailsGivenUp metric filter counts, for the admins' alarm
+        String line = log.toString(StandardCharsets.UTF_8);
+        assertTrue(line.contains("\"" + Mailer.GAVE_UP_LOG_FIELD + "\":true"), line);
         assertEquals("FAILED", registration().get("emailStatus").s());
         assertEquals(String.valueOf(Mailer.MAX_ATTEMPTS), registration().get("emailAttempts").n());
         assertEquals(0, stack.sentEmails().size());

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.lpsa.forms.Config;
+import org.lpsa.forms.mail.Mailer;
 import org.lpsa.forms.local.aws.LocalTemplate;
 import org.lpsa.forms.local.aws.RepoRoot;
 
@@ -76,5 +77,26 @@ class TemplateCoverageTest {
                 }
             });
         }
+    }
+
+    @Test
+    void emailsGivenUpByTheMailerOrTheSweeperRaiseTheAdminsAlarm() {
+        String pattern = "{ $." + Mailer.GAVE_UP_LOG_FIELD + " IS TRUE }";
+        Set<String> logGroups = new TreeSet<>();
+        Set<String> metrics = new TreeSet<>();
+        template.resourcesOfType("AWS::Logs::MetricFilter").values().forEach(filter -> {
+            if (pattern.equals(filter.get("FilterPattern"))) {
+                String logGroup = String.valueOf(template.resolve(filter.get("LogGroupName")));
+                logGroups.add(String.valueOf(template.resolve(
+                        template.resourcesOfType("AWS::Logs::LogGroup").get(logGroup).get("LogGroupName"))));
+                Map<String, Object> metric = LocalTemplate.map(LocalTemplate.list(filter.get("MetricTransformations")).get(0));
+                metrics.add(template.resolve(metric.get("MetricNamespace")) + " " + metric.get("MetricName"));
+            }
+        });
+        assertEquals(Set.of("/aws/lambda/MailerFunction", "/aws/lambda/SweeperFunction"), logGroups);
+        assertEquals(1, metrics.size(), metrics.toString());
+        assertTrue(template.resourcesOfType("AWS::CloudWatch::Alarm").values().stream()
+                .anyMatch(alarm -> metrics.contains(template.resolve(alarm.get("Namespace")) + " " + alarm.get("MetricName"))
+                        && alarm.get("AlarmActions") != null), "an alarm with actions watches " + metrics);
     }
 }

@@ -293,6 +293,17 @@ public final class LocalTemplate {
         return String.valueOf(argument).split("\\.", 2);
     }
 
+    /** Every resource of one type: logical id to its properties as written (intrinsics unresolved; see {@link #resolve}). */
+    public Map<String, Map<String, Object>> resourcesOfType(String type) {
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+        resources().forEach((id, resource) -> {
+            if (type.equals(map(resource).get("Type"))) {
+                found.put(id, map(map(resource).get("Properties")));
+            }
+        });
+        return found;
+    }
+
     private Map<String, Object> resources() {
         return map(root.get("Resources"));
     }
@@ -301,12 +312,14 @@ public final class LocalTemplate {
         return map(map(properties.get("Environment")).get("Variables"));
     }
 
+    /** A YAML mapping as a map; anything else as an empty one. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    static List<?> list(Object value) {
+    /** A YAML sequence as a list; anything else as an empty one. */
+    public static List<?> list(Object value) {
         return value instanceof List<?> l ? l : List.of();
     }
 
