@@ -27,14 +27,7 @@ public final class Config {
     public static final String TOKEN_SECRET_PARAMETER = "TOKEN_SECRET_PARAMETER";
     /** The link-signing secret itself: set only by the local stack and tests. */
     public static final String TOKEN_SECRET = "LPSA_TOKEN_SECRET";
-    /** Endpoint overrides, set only by the local stack and tests. */
-    public static final String DYNAMODB_ENDPOINT = "LPSA_DYNAMODB_ENDPOINT";
-    public static final String SES_ENDPOINT = "LPSA_SES_ENDPOINT";
-    public static final String SSM_ENDPOINT = "LPSA_SSM_ENDPOINT";
-    public static final String S3_ENDPOINT = "LPSA_S3_ENDPOINT";
     public static final String AWS_REGION = "AWS_REGION";
-    /** Set by Lambda: on-demand, provisioned-concurrency or snap-start. */
-    public static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
     private final Function<String, String> source;
 
@@ -64,15 +57,6 @@ public final class Config {
 
     public String get(String name, String fallback) {
         return Objects.requireNonNullElse(source.apply(name), fallback);
-    }
-
-    /**
-     * True when Lambda initialises the function before any request is waiting for it (a SnapStart
-     * snapshot or provisioned concurrency): then warming up during initialisation costs no one a wait.
-     */
-    public boolean initialisesAheadOfRequests() {
-        String type = source.apply(INITIALIZATION_TYPE);
-        return "snap-start".equals(type) || "provisioned-concurrency".equals(type);
     }
 
     public String optional(String name) {

@@ -40,11 +40,11 @@ import org.lpsa.forms.local.aws.LocalTables;
 import org.lpsa.forms.local.aws.LocalTemplate;
 import org.lpsa.forms.local.aws.RepoRoot;
 import org.lpsa.forms.local.aws.StreamPump;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -62,7 +62,9 @@ public final class TestStack {
     public final MutableClock clock = new MutableClock(Instant.parse("2022-06-01T09:00:00Z"));
     /** The SDK's own client: for setting tables up and checking what the functions stored. */
     public final DynamoDbClient dynamo;
-    /** The client the functions use ({@link org.lpsa.forms.aws.DynamoDbJsonClient}), as AwsClients builds it. */
+    /** The functions' clients, as AwsClients builds them (the endpoints from the SDK's own settings, see {@link #useEndpoints}). */
+    public final AwsClients clients;
+    /** The DynamoDB client the functions use. */
     public final DynamoDbClient functionsDynamo;
     private final URI dynamodbEndpoint;
     private final URI sesEndpoint;
@@ -74,38 +76,64 @@ public final class TestStack {
         clearOutbox();
     }
 
-    /** Against other local AWS endpoints, such as LocalStack's (S3 may be null where unused). */
+    /**
+     * Against other local AWS endpoints, such as LocalStack's (S3 may be null where unused). The functions'
+     * clients find them as they would anywhere: through the SDK's endpoint settings, which this sets.
+     */
     public TestStack(URI dynamodbEndpoint, URI sesEndpoint, URI s3Endpoint) {
         this.dynamodbEndpoint = dynamodbEndpoint;
         this.sesEndpoint = sesEndpoint;
         this.s3Endpoint = s3Endpoint;
+        useEndpoints(dynamodbEndpoint, sesEndpoint, s3Endpoint);
         this.dynamo = LocalTables.client(dynamodbEndpoint);
         LocalTables.createAll(dynamo, template);
-        this.functionsDynamo = new AwsClients(config()).dynamoDb();
+        this.clients = clients();
+        this.functionsDynamo = clients.dynamoDb();
         if (s3Endpoint != null) {
             LocalTables.createBuckets(LocalTables.s3(s3Endpoint), template);
         }
     }
 
-    /** Another client of this stack's DynamoDB, its calls passed through {@code interceptor} (to make one kind fail). */
+    /** The functions' DynamoDB client with its calls passed through {@code interceptor} (to make one kind fail). */
     public DynamoDbClient dynamo(ExecutionInterceptor interceptor) {
-        return DynamoDbClient.builder()
-                .endpointOverride(dynamodbEndpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.builder().build())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor))
-                .build();
+        return clients(interceptor).dynamoDb();
     }
 
-    /** The functions' configuration: the template's environment with the emulators' endpoints. */
+    /**
+     * Makes every call of {@code operation} (e.g. "SendEmail", "GetParameter") fail as a service out of
+     * reach would, before anything is sent: a fault injected into the clients the functions use.
+     */
+    public static ExecutionInterceptor unreachable(String operation) {
+        return new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (operation.equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+                    throw SdkClientException.create("unreachable (injected by the test)", new java.net.ConnectException("injected"));
+                }
+            }
+        };
+    }
+
+    /**
+     * The SDK's service-specific endpoint settings for this JVM (as the local stack sets them): every client
+     * AwsClients builds from now on talks to these. Tests run one after the other, so one set serves all.
+     */
+    public static void useEndpoints(URI dynamodb, URI ses, URI s3) {
+        System.setProperty("aws.endpointUrlDynamoDb", dynamodb.toString());
+        System.setProperty("aws.endpointUrlSesV2", ses.toString());
+        if (s3 != null) {
+            System.setProperty("aws.endpointUrlS3", s3.toString());
+        }
+    }
+
+    /** New clients of the functions, on this stack, with extra interceptors (to count calls, or to make some fail). */
+    public AwsClients clients(ExecutionInterceptor... interceptors) {
+        return new AwsClients(config(), AwsClients.Caller.BACKGROUND, List.of(interceptors));
+    }
+
+    /** The functions' configuration: the template's environment, this stack's site and secret. */
     public Config config() {
         Map<String, String> values = new java.util.HashMap<>(template.functions().get(0).environment());
-        values.put(Config.DYNAMODB_ENDPOINT, dynamodbEndpoint.toString());
-        values.put(Config.SES_ENDPOINT, sesEndpoint.toString());
-        if (s3Endpoint != null) {
-            values.put(Config.S3_ENDPOINT, s3Endpoint.toString());
-        }
         values.put(Config.AWS_REGION, "us-east-1");
         values.put(Config.SITE_URL, SITE_URL);
         values.put(Config.TOKEN_SECRET, TOKEN_SECRET);
@@ -126,8 +154,7 @@ public final class TestStack {
 
     /** The mailer as deployed, against the emulators, with this stack's clock. */
     public Mailer mailer() {
-        AwsClients clients = new AwsClients(config());
-        return mailer(new EmailSender(clients.signedCall(), clients.sesEndpoint(), config().optional(Config.MAIL_CONFIGURATION_SET)));
+        return mailer(new EmailSender(clients.sesV2(), config().optional(Config.MAIL_CONFIGURATION_SET)));
     }
 
     public Mailer mailer(EmailSender sender) {
@@ -145,8 +172,7 @@ public final class TestStack {
     }
 
     public org.lpsa.forms.inbound.RawMessages rawMessages() {
-        AwsClients clients = new AwsClients(config());
-        return new org.lpsa.forms.inbound.RawMessages(clients.signedCall(), clients.s3Endpoint());
+        return new org.lpsa.forms.inbound.RawMessages(clients.s3());
     }
 
     /** SES receiving as the local stack stands it in: S3, then the inbound function, against this stack. */

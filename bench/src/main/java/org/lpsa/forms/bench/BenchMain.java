@@ -98,9 +98,10 @@ public final class BenchMain {
                 "https://meet.example.org/bench", start, false));
         env = new HashMap<>(template.functions().get(0).environment());
         env.remove("JAVA_TOOL_OPTIONS");
-        env.put(Config.DYNAMODB_ENDPOINT, emulators.dynamodb().toString());
-        env.put(Config.SES_ENDPOINT, emulators.ses().toString());
-        env.put(Config.S3_ENDPOINT, emulators.s3().toString());
+        // the SDK's own endpoint settings, read by our clients and the baseline's alike
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamodb().toString());
+        env.put("AWS_ENDPOINT_URL_SESV2", emulators.ses().toString());
+        env.put("AWS_ENDPOINT_URL_S3", emulators.s3().toString());
         env.put(Config.SITE_URL, "http://127.0.0.1");
         env.put(Config.TOKEN_SECRET, "benchmark-secret-benchmark-secret-benchmark");
         env.put("AWS_ACCESS_KEY_ID", "local");

@@ -1,27 +1,20 @@
 package org.lpsa.forms.bench;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * Time spent inside the SDK HTTP client's calls (sending, waiting, reading the answer), per thread, so
- * that a handler's own time is its total minus this. The warm run hands the handler its AWS clients
- * built over this wrapper, through their constructor: the production path is otherwise unchanged.
+ * Time spent inside the SDK's HTTP calls, per thread: from the moment the SDK hands a signed request
+ * to its HTTP client until the response's headers are back (beforeTransmission to afterTransmission,
+ * every attempt). A handler's own time is its total minus this; marshalling, signing and reading the
+ * answer stay on the handler's side. The warm run adds this interceptor to the handler's clients.
  */
-final class HttpTime implements SdkHttpClient {
+final class HttpTime implements ExecutionInterceptor {
     private static final ThreadLocal<AtomicLong> SPENT = ThreadLocal.withInitial(AtomicLong::new);
-    private final SdkHttpClient client;
-
-    HttpTime(SdkHttpClient client) {
-        this.client = client;
-    }
+    private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("bench.httpStarted");
 
     /** Nanoseconds spent in HTTP calls on this thread since the last call, and resets. */
     static long takeNanos() {
@@ -29,63 +22,15 @@ final class HttpTime implements SdkHttpClient {
     }
 
     @Override
-    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        ExecutableHttpRequest prepared = client.prepareRequest(request);
-        return new ExecutableHttpRequest() {
-            @Override
-            public HttpExecuteResponse call() throws IOException {
-                long start = System.nanoTime();
-                try {
-                    HttpExecuteResponse response = prepared.call();
-                    return HttpExecuteResponse.builder().response(response.httpResponse())
-                            .responseBody(response.responseBody().map(body -> AbortableInputStream.create(new Timed(body), body)).orElse(null))
-                            .build();
-                } finally {
-                    SPENT.get().addAndGet(System.nanoTime() - start);
-                }
-            }
-
-            @Override
-            public void abort() {
-                prepared.abort();
-            }
-        };
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        attributes.putAttribute(STARTED, System.nanoTime());
     }
 
     @Override
-    public String clientName() {
-        return client.clientName();
-    }
-
-    @Override
-    public void close() {
-        client.close();
-    }
-
-    /** The answer's body: reading it is HTTP time too. */
-    private static final class Timed extends FilterInputStream {
-        Timed(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            long start = System.nanoTime();
-            try {
-                return super.read();
-            } finally {
-                SPENT.get().addAndGet(System.nanoTime() - start);
-            }
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            long start = System.nanoTime();
-            try {
-                return super.read(buffer, offset, length);
-            } finally {
-                SPENT.get().addAndGet(System.nanoTime() - start);
-            }
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        Long started = attributes.getAttribute(STARTED);
+        if (started != null) {
+            SPENT.get().addAndGet(System.nanoTime() - started);
         }
     }
 }

@@ -9,11 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
-import org.lpsa.forms.aws.TokenSecret;
-import org.lpsa.forms.registration.LinkTokens;
 import org.lpsa.forms.registration.RegisterHandler;
-import org.lpsa.forms.registration.RegistrationService;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The child of the warm measurement: one JVM, the registration handler built once, a warm-up, then N
@@ -28,9 +24,8 @@ public final class WarmRun {
         int warmup = Integer.parseInt(args[1]);
         int n = Integer.parseInt(args[2]);
         Config config = Config.fromEnvironment();
-        AwsClients clients = new AwsClients(config, new HttpTime(UrlConnectionHttpClient.create()));
-        RegisterHandler handler = new RegisterHandler(RegistrationService.fromConfig(config, clients),
-                LinkTokens.of(new TokenSecret(config, clients)));
+        RegisterHandler handler = new RegisterHandler(config,
+                new AwsClients(config, AwsClients.Caller.API_REQUEST, java.util.List.of(new HttpTime())));
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         double[] total = new double[n];

@@ -1,145 +1,156 @@
 package org.lpsa.forms.aws;
 
-import java.net.URI;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.lpsa.forms.Config;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
- * Builds every AWS client once: explicit region, the light url-connection HTTP client, the default
- * credentials chain (one for all calls), and an endpoint override only where a local endpoint is
- * configured.
- *
- * <p>The HTTP client is built on a thread of its own, started here: most of its cost is the JDK's TLS
- * context (security providers, CA certificates), which has nothing to do with reading the request, so
- * where the function has more than one core the two overlap during a cold start. The first request
- * waits for it if it is not ready yet. (Preparing the credentials, the signer and DynamoDB's model
- * classes on that thread as well was measured and gained nothing: the TLS context alone already keeps
- * it busy until the first request is ready to go.)
+ * The SDK's own clients, built once per function and only those it uses (each on its first use): one
+ * url-connection HTTP client for all of them, the region Lambda names, the default credentials chain,
+ * and call timeouts chosen for the caller. Endpoints are the SDK's business: in AWS the regional ones,
+ * locally those of the SDK's own settings ({@code AWS_ENDPOINT_URL_DYNAMODB} and the like, or the
+ * {@code aws.endpointUrlDynamoDb} system properties where the local stack runs every handler in one JVM).
  */
-public final class AwsClients {
-    private final Config config;
-    private final BuiltInBackground http;
-    private final SignedCall signedCall;
-
-    public AwsClients(Config config) {
-        this(config, null);
-    }
-
-    /** With a given HTTP client (a timed one in the benchmark, say) in place of the url-connection client. */
-    public AwsClients(Config config, SdkHttpClient httpClient) {
-        this.http = new BuiltInBackground(httpClient); // first: it is the longest part of a cold start
-        this.config = config;
-        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        this.signedCall = new SignedCall(http, credentials, region().id());
-    }
-
-    /** DynamoDB for the functions: its JSON protocol over the signed call (see {@link DynamoDbJsonClient} for why). */
-    public DynamoDbClient dynamoDb() {
-        if (config.initialisesAheadOfRequests()) {
-            // Before a SnapStart snapshot (or for provisioned concurrency) the TLS context is finished, so that the
-            // snapshot holds it; the handlers then make one real read, which loads signing and the request path.
-            http.awaitReady();
-        }
-        return new DynamoDbJsonClient(signedCall(), dynamoDbEndpoint());
-    }
-
-    public URI dynamoDbEndpoint() {
-        return endpoint(Config.DYNAMODB_ENDPOINT, "dynamodb");
-    }
-
-    /** Signed single calls (S3 GetObject, SSM GetParameter, SESv2 SendEmail) through the same HTTP client and credentials chain. */
-    public SignedCall signedCall() {
-        return signedCall;
-    }
-
-    /** The S3 endpoint for path-style requests: the local one when configured. */
-    public URI s3Endpoint() {
-        return endpoint(Config.S3_ENDPOINT, "s3");
-    }
-
-    public URI sesEndpoint() {
-        return endpoint(Config.SES_ENDPOINT, "email");
-    }
-
-    public URI ssmEndpoint() {
-        return endpoint(Config.SSM_ENDPOINT, "ssm");
-    }
-
+public final class AwsClients implements AutoCloseable {
     /**
-     * The configured local endpoint, else the service's regional one: {@code amazonaws.com}, or
-     * {@code amazonaws.com.cn} in the China regions. (The isolated partitions and FIPS endpoints are not
-     * covered; a deployment there sets the endpoint variables.)
+     * Who waits for an AWS call, and so how long it may take: one attempt, and the whole call with the
+     * SDK's retries. A timed-out call is answered 503 by the API (or retried later in the background).
      */
-    private URI endpoint(String configured, String service) {
-        String local = config.optional(configured);
-        if (local != null) {
-            return URI.create(local);
+    public enum Caller {
+        /**
+         * A person's browser is waiting (API Gateway gives up at 30 s, the function at 15 s): a DynamoDB
+         * item call takes milliseconds, so one attempt gets 1 s and the call, retries included, 3 s;
+         * a request that makes several calls still answers within its budget.
+         */
+        API_REQUEST(Duration.ofSeconds(1), Duration.ofSeconds(3)),
+        /**
+         * A stream batch, a schedule or an emailed idea (60 s and more): longer, so a slow moment of a
+         * service is ridden out, yet short enough that a batch of 10 finishes inside the function's timeout.
+         */
+        BACKGROUND(Duration.ofSeconds(2), Duration.ofSeconds(5));
+
+        private final Duration attempt;
+        private final Duration call;
+
+        Caller(Duration attempt, Duration call) {
+            this.attempt = attempt;
+            this.call = call;
         }
-        String region = region().id();
-        return URI.create("https://" + service + "." + region + (region.startsWith("cn-") ? ".amazonaws.com.cn" : ".amazonaws.com"));
     }
 
-    private Region region() {
-        return Region.of(config.get(Config.AWS_REGION, "us-east-1"));
+    /** S3 GetObject hands back a message of up to 40 MB: its first byte can take longer than an item's. */
+    private static final Duration S3_ATTEMPT = Duration.ofSeconds(5);
+    private static final Duration S3_CALL = Duration.ofSeconds(15);
+
+    private final Region region;
+    private final Caller caller;
+    private final List<ExecutionInterceptor> interceptors;
+    private final DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+    private final Lazy<SdkHttpClient> http;
+    private final Lazy<DynamoDbClient> dynamoDb;
+    private final Lazy<SesV2Client> sesV2;
+    private final Lazy<S3Client> s3;
+    private final Lazy<SsmClient> ssm;
+
+    public AwsClients(Config config, Caller caller) {
+        this(config, caller, List.of());
     }
 
-    /** The url-connection client, built on a daemon thread; requests wait for it (and see its failure, if any). */
-    private static final class BuiltInBackground implements SdkHttpClient {
-        private final CompletableFuture<SdkHttpClient> client = new CompletableFuture<>();
+    /** With interceptors on every call besides our own (the benchmark times HTTP with one; tests make calls fail). */
+    public AwsClients(Config config, Caller caller, List<ExecutionInterceptor> extraInterceptors) {
+        this.region = Region.of(config.require(Config.AWS_REGION));
+        this.caller = caller;
+        List<ExecutionInterceptor> all = new ArrayList<>();
+        all.add(new AwsCallLog());
+        all.addAll(extraInterceptors);
+        this.interceptors = List.copyOf(all);
+        this.http = new Lazy<>(() -> UrlConnectionHttpClient.builder().build());
+        this.dynamoDb = lazily(() -> configure(DynamoDbClient.builder(), caller.attempt, caller.call).build());
+        this.sesV2 = lazily(() -> configure(SesV2Client.builder(), caller.attempt, caller.call).build());
+        this.s3 = lazily(() -> configure(S3Client.builder(), S3_ATTEMPT, S3_CALL).build());
+        this.ssm = lazily(() -> configure(SsmClient.builder(), caller.attempt, caller.call).build());
+    }
 
-        BuiltInBackground(SdkHttpClient given) {
-            Thread builder = new Thread(() -> {
+    public Caller caller() {
+        return caller;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.getValue();
+    }
+
+    public SesV2Client sesV2() {
+        return sesV2.getValue();
+    }
+
+    public S3Client s3() {
+        return s3.getValue();
+    }
+
+    public SsmClient ssm() {
+        return ssm.getValue();
+    }
+
+    /** The clients built so far, by service name: a function builds only those it uses. */
+    public List<String> built() {
+        List<String> names = new ArrayList<>();
+        if (dynamoDb.hasValue()) {
+            names.add("DynamoDB");
+        }
+        if (sesV2.hasValue()) {
+            names.add("SESv2");
+        }
+        if (s3.hasValue()) {
+            names.add("S3");
+        }
+        if (ssm.hasValue()) {
+            names.add("SSM");
+        }
+        return names;
+    }
+
+    private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(B builder, Duration attempt, Duration call) {
+        builder.httpClient(http.getValue());
+        return builder.region(region)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallAttemptTimeout(attempt)
+                        .apiCallTimeout(call)
+                        .executionInterceptors(interceptors)
+                        .build());
+    }
+
+    private static <T> Lazy<T> lazily(Supplier<T> build) {
+        return new Lazy<>(build);
+    }
+    /** Closes the clients that were built, then the HTTP client they share (the SDK leaves a shared one open). */
+    @Override
+    public void close() {
+        // Lazy.close() would build a client that was never used, so only the built ones are closed
+        for (Lazy<? extends AutoCloseable> built : List.of(dynamoDb, sesV2, s3, ssm, http)) {
+            if (built.hasValue()) {
                 try {
-                    client.complete(given != null ? given : UrlConnectionHttpClient.builder().build());
-                } catch (Throwable e) {
-                    client.completeExceptionally(e);
+                    built.getValue().close();
+                } catch (Exception ignored) {
+                    // closing frees sockets; nothing is lost when it fails
                 }
-            }, "http-client-init");
-            builder.setDaemon(true);
-            builder.start();
-        }
-
-        void awaitReady() {
-            ready();
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            return ready().prepareRequest(request);
-        }
-
-        /** The client, or the failure that prevented it, as it was thrown (not wrapped). */
-        private SdkHttpClient ready() {
-            try {
-                return client.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof Error failure) {
-                    throw failure;
-                }
-                throw e;
             }
         }
-
-        @Override
-        public String clientName() {
-            return "UrlConnection";
-        }
-
-        @Override
-        public void close() {
-            client.thenAccept(SdkHttpClient::close);
-        }
+        credentials.close();
     }
 }

@@ -4,12 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.lpsa.forms.Config;
-import org.lpsa.forms.http.Json;
-import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
  * The secret that signs links. In AWS it is a SecureString parameter in SSM named by the template, read
@@ -93,24 +90,25 @@ public final class TokenSecret implements Supplier<byte[]> {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** SSM GetParameter with decryption (JSON protocol), signed by the SDK's signer. */
+    /** SSM GetParameter with decryption, through the SDK's SSM client. */
     private String fromParameterStore(String name) {
-        byte[] body = Json.bytes(Map.of("Name", name, "WithDecryption", true));
-        try (SignedCall.Response response = clients.signedCall().send("ssm", SdkHttpMethod.POST, clients.ssmEndpoint(),
-                Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AmazonSSM.GetParameter"), body)) {
-            String text = response.text();
-            if (!response.ok()) {
-                // the error body names the problem (e.g. ParameterNotFound, AccessDenied), never the value
-                throw new IllegalStateException("SSM GetParameter " + name + " failed with " + response.status() + ": "
-                        + text.substring(0, Math.min(200, text.length())));
+        String value = clients.ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter().value();
+        if (value == null) {
+            throw new IllegalStateException("SSM parameter " + name + " has no value");
+        }
+        return value;
+    }
+
+    /**
+     * After a SnapStart restore the copy must read the secret afresh (it may have been rotated since the
+     * snapshot), and the value held stays usable if that read fails.
+     */
+    public void expire() {
+        synchronized (this) {
+            Read current = read;
+            if (current != null) {
+                read = new Read(current.value(), nanoTime.getAsLong(), current.previous(), current.previousUntilNanos());
             }
-            Object value = Json.map(Json.map(Json.value(text)).get("Parameter")).get("Value");
-            if (value == null) {
-                throw new IllegalStateException("SSM GetParameter " + name + " returned no value");
-            }
-            return value.toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.lpsa.forms.events;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.http.ApiException;
 import org.lpsa.forms.http.ApiHandler;
 import org.lpsa.forms.http.ApiRequest;
@@ -21,25 +23,46 @@ public final class EventInfoHandler extends ApiHandler {
 
     private final EventRepository events;
     private final Clock clock;
+    private final Priming priming;
 
     public EventInfoHandler() {
         this(Config.fromEnvironment());
     }
 
     private EventInfoHandler(Config config) {
-        this(EventRepository.forFunction(config, new AwsClients(config).dynamoDb(), Clock.systemUTC()),
-                Clock.systemUTC());
+        this(config, new AwsClients(config, AwsClients.Caller.API_REQUEST));
+        priming.register();
+    }
+
+    /** The function as deployed, on the given clients. */
+    public EventInfoHandler(Config config, AwsClients clients) {
+        this(new EventRepository(clients.dynamoDb(), config.require(Config.EVENTS_TABLE), Clock.systemUTC()), Clock.systemUTC());
+        priming.read(clients.dynamoDb(), config.require(Config.EVENTS_TABLE), "eventId");
     }
 
     public EventInfoHandler(EventRepository events, Clock clock) {
         this.events = events;
         this.clock = clock;
+        // an event that cannot exist (its 404), then the description of a synthetic one
+        this.priming = new Priming("EventInfoFunction")
+                .step(() -> rehearse("GET", "/events/" + Priming.IMPOSSIBLE_KEY, Map.of("eventId", Priming.IMPOSSIBLE_KEY), Map.of(),
+                        null, null))
+                .step(() -> describe(new Event(Priming.IMPOSSIBLE_KEY, "Priming", clock.instant(), java.time.Duration.ofHours(1),
+                        ZoneId.of("UTC"), List.of(new Event.ReferenceCity("Kathmandu", ZoneId.of("Asia/Kathmandu"))), null, null, false)));
+    }
+
+    public Priming priming() {
+        return priming;
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
         Event event = events.find(request.pathParameter("eventId"))
                 .orElseThrow(() -> new ApiException(404, "eventId", "There is no meeting with this address."));
+        return describe(event);
+    }
+
+    private ApiResponse describe(Event event) {
         List<Map<String, Object>> cities = new ArrayList<>();
         for (Event.ReferenceCity city : event.referenceCities()) {
             ZonedDateTime local = event.startsAt().atZone(city.zone());

@@ -15,9 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.Items;
-import org.lpsa.forms.http.Log;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -28,8 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class EventRepository {
     private static final Duration CACHE_FOR = Duration.ofSeconds(30);
     private static final Pattern EVENT_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
-    /** The key {@link #warmUp()} reads: the id pattern refuses it, so no event has it. */
-    static final String WARM_UP_KEY = "_warm-up";
 
     private record Cached(Optional<Event> event, Instant until) {}
 
@@ -58,28 +54,6 @@ public final class EventRepository {
         Optional<Event> event = item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
         cache.put(eventId, new Cached(event, now.plus(CACHE_FOR)));
         return event;
-    }
-
-    /** The Events table of a function's configuration, warmed up when Lambda initialises ahead of requests. */
-    public static EventRepository forFunction(Config config, DynamoDbClient dynamo, Clock clock) {
-        EventRepository events = new EventRepository(dynamo, config.require(Config.EVENTS_TABLE), clock);
-        if (config.initialisesAheadOfRequests()) {
-            events.warmUp();
-        }
-        return events;
-    }
-
-    /**
-     * One real read of a key no event has, before a SnapStart snapshot or for provisioned concurrency, so
-     * that signing, credentials and GetItem's own code are loaded before anyone waits. A failure is only
-     * logged: the first real read reports its own.
-     */
-    public void warmUp() {
-        try {
-            dynamo.getItem(b -> b.tableName(table).key(Map.of("eventId", s(WARM_UP_KEY))));
-        } catch (RuntimeException e) {
-            Log.warn("init", "warm-up read failed", "error", e.getClass().getSimpleName());
-        }
     }
 
     public void put(Event event) {

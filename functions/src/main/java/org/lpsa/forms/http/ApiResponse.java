@@ -26,6 +26,17 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
         return response;
     }
 
+    /** AWS is throttling or out of reach: the outcome is unknown, and sending again (idempotent) shortly should work. */
+    public static ApiResponse unavailable(String requestId, int retryAfterSeconds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", "We are very busy right now and could not confirm that your form was saved. Please send it again in a minute: sending it twice does no harm.");
+        body.put("requestId", requestId);
+        ApiResponse response = json(503, body);
+        response.headers().put("retry-after", Integer.toString(retryAfterSeconds));
+        response.headers().put("x-request-id", requestId);
+        return response;
+    }
+
     public static ApiResponse html(int status, String html) {
         return new ApiResponse(status, headers("text/html; charset=utf-8"), html);
     }

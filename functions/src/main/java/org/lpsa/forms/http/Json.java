@@ -22,6 +22,15 @@ public final class Json {
         return JSON_STD.anyFrom(text);
     }
 
+    /** Parses JSON text known to be valid (our own constants); anything else is a bug. */
+    public static Object parse(String text) {
+        try {
+            return value(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String write(Object value) {
         try {
             return JSON_STD.asString(value);

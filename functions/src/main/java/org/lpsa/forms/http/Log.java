@@ -8,7 +8,30 @@ import java.util.Map;
  * ids and counts, never an email address, name or token.
  */
 public final class Log {
+    private static final String NO_REQUEST = "none";
+    /** The invocation this thread works for, so that code far from the handler (an SDK interceptor) logs with its id. */
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
     private Log() {}
+
+    /** Marks this thread as working for {@code requestId} until the returned scope is closed. */
+    public static Scope request(String requestId) {
+        String before = CURRENT.get();
+        CURRENT.set(requestId);
+        return () -> CURRENT.set(before);
+    }
+
+    /** The request id of the invocation this thread works for ("none" outside one, such as during initialisation). */
+    public static String currentRequestId() {
+        String id = CURRENT.get();
+        return id == null ? NO_REQUEST : id;
+    }
+
+    /** An invocation's stretch of a thread; closing it forgets the request id. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     public static void info(String requestId, String message, Object... keyValues) {
         write("INFO", requestId, message, null, keyValues);

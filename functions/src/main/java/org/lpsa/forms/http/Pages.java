@@ -55,6 +55,16 @@ public final class Pages {
         return response;
     }
 
+    /** AWS is throttling or out of reach, as a page: nothing saved, try again shortly. */
+    public static ApiResponse unavailable(String requestId, int retryAfterSeconds) {
+        ApiResponse response = page(503, "We are very busy right now",
+                "<p>We could not confirm that your form was saved. Please go back and send it again in a minute: sending it twice does no harm.</p>"
+                        + "<p>If it keeps happening, tell us this reference: <code>" + Html.escape(requestId) + "</code></p>");
+        response.headers().put("retry-after", Integer.toString(retryAfterSeconds));
+        response.headers().put("x-request-id", requestId);
+        return response;
+    }
+
     /** The field names of the API in the words of the form. */
     static String label(String field) {
         return switch (field) {

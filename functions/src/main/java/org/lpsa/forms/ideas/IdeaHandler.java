@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.http.ApiHandler;
 import org.lpsa.forms.http.ApiRequest;
 import org.lpsa.forms.http.ApiResponse;
 import org.lpsa.forms.http.Fields;
 import org.lpsa.forms.http.Log;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** POST /ideas: JSON, or a plain HTML form answered 303 to the thank-you page. */
 public final class IdeaHandler extends ApiHandler {
@@ -25,23 +25,38 @@ public final class IdeaHandler extends ApiHandler {
     static final int MAX_BODY_BYTES = (IdeaForm.MAX_TEXT + 3 * IdeaForm.MAX_TITLE) * 12 + 4 * 1024;
 
     private final IdeaService service;
+    private final Priming priming;
 
     public IdeaHandler() {
         this(Config.fromEnvironment());
     }
 
     private IdeaHandler(Config config) {
-        this(build(config));
+        this(config, new AwsClients(config, AwsClients.Caller.API_REQUEST));
+        priming.register();
+    }
+
+    /** The function as deployed, on the given clients. */
+    public IdeaHandler(Config config, AwsClients clients) {
+        this(new IdeaService(new IdeaRepository(clients.dynamoDb(), config.require(Config.IDEAS_TABLE)),
+                new ContactRepository(clients.dynamoDb(), config.require(Config.CONTACTS_TABLE)), Clock.systemUTC()));
+        priming.read(clients.dynamoDb(), config.require(Config.IDEAS_TABLE), "ideaId")
+                .read(clients.dynamoDb(), config.require(Config.CONTACTS_TABLE), "email");
     }
 
     public IdeaHandler(IdeaService service) {
         this.service = service;
+        // an idea with the honeypot filled goes through every check and the answer of a stored one, and is not stored
+        this.priming = new Priming("IdeaFunction")
+                .step(() -> rehearse("POST", "/ideas", Map.of(), Map.of(), "application/json", "{\"submissionId\":\"priming-0001\","
+                        + "\"area\":\"other\",\"title\":\"Priming\",\"text\":\"Priming.\",\"email\":\"priming@example.org\","
+                        + "\"" + HONEYPOT + "\":\"priming\"}"))
+                .step(() -> rehearse("POST", "/ideas", Map.of(), Map.of(), FORM,
+                        "area=other&title=Priming&text=Priming.&" + HONEYPOT + "=priming"));
     }
 
-    private static IdeaService build(Config config) {
-        DynamoDbClient dynamo = new AwsClients(config).dynamoDb();
-        return new IdeaService(new IdeaRepository(dynamo, config.require(Config.IDEAS_TABLE)),
-                new ContactRepository(dynamo, config.require(Config.CONTACTS_TABLE)), Clock.systemUTC());
+    public Priming priming() {
+        return priming;
     }
 
     @Override

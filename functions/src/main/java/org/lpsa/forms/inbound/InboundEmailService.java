@@ -72,6 +72,22 @@ public final class InboundEmailService {
         return ideas.insertIfAbsent(idea) ? Outcome.STORED : Outcome.ALREADY_STORED;
     }
 
+    /**
+     * The pure part of receiving, on given bytes: parse, keep the sender's words, classify, decide whether
+     * to answer. Priming runs it; nothing is read from S3 or stored.
+     */
+    public static void rehearse(byte[] message) {
+        try {
+            ParsedMail mail = MailParser.parse(new java.io.ByteArrayInputStream(message));
+            String text = ReplyCleaner.clean(mail.text());
+            AreaClassifier.classify(List.of("ideas+webinars@example.org"), mail.subject(), text);
+            AutomaticMail.reasonNotToAnswer(mail, new SesReceipt("priming", "priming@example.org", List.of("ideas@example.org"),
+                    java.util.Map.of()), "example.org");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static final int MAX_ATTACHMENTS = 50;
 
     private static String clip(String value, int max) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.http.Json;
 import org.lpsa.forms.http.Log;
@@ -19,26 +20,54 @@ import org.lpsa.forms.http.Log;
  * A failure throws, so that Lambda retries the SNS delivery.
  */
 public final class BounceHandler implements RequestStreamHandler {
+    /** A transient bounce: read like any feedback, and it suppresses no one. */
+    private static final byte[] REHEARSAL = Json.bytes(Map.of("Records", java.util.List.of(Map.of("Sns", Map.of("Message",
+            Json.write(Map.of("eventType", "Bounce", "bounce", Map.of("bounceType", "Transient", "bouncedRecipients", java.util.List.of()))))))));
+
     private final ContactRepository contacts;
     private final Clock clock;
+    private final Priming priming;
 
     public BounceHandler() {
         this(Config.fromEnvironment());
     }
 
     private BounceHandler(Config config) {
-        this(new ContactRepository(new AwsClients(config).dynamoDb(), config.require(Config.CONTACTS_TABLE)), Clock.systemUTC());
+        this(config, new AwsClients(config, AwsClients.Caller.BACKGROUND));
+        priming.register();
+    }
+
+    /** The function as deployed, on the given clients. */
+    public BounceHandler(Config config, AwsClients clients) {
+        this(new ContactRepository(clients.dynamoDb(), config.require(Config.CONTACTS_TABLE)), Clock.systemUTC());
+        priming.read(clients.dynamoDb(), config.require(Config.CONTACTS_TABLE), "email");
     }
 
     public BounceHandler(ContactRepository contacts, Clock clock) {
         this.contacts = contacts;
         this.clock = clock;
+        this.priming = new Priming("BounceFunction").step(() -> handle(REHEARSAL, "init"));
+    }
+
+    public Priming priming() {
+        return priming;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String requestId = context == null ? "none" : context.getAwsRequestId();
-        Map<String, Object> event = Json.object(input);
+        try (Log.Scope ignored = Log.request(requestId)) {
+            output.write(handle(input.readAllBytes(), requestId));
+        }
+    }
+
+    private byte[] handle(byte[] input, String requestId) {
+        Map<String, Object> event;
+        try {
+            event = Json.object(new java.io.ByteArrayInputStream(input));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         int suppressed = 0;
         for (Object record : Json.list(event.get("Records"))) {
             Object message = Json.map(Json.map(record).get("Sns")).get("Message");
@@ -59,6 +88,6 @@ public final class BounceHandler implements RequestStreamHandler {
             }
             Log.info(requestId, "mail feedback", "kind", feedback.kind(), "addresses", feedback.suppress().size());
         }
-        output.write(Json.bytes(Map.of("suppressed", suppressed)));
+        return Json.bytes(Map.of("suppressed", suppressed));
     }
 }

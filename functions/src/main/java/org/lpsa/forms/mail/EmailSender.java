@@ -1,19 +1,20 @@
 package org.lpsa.forms.mail;
 
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.lpsa.forms.aws.SignedCall;
-import org.lpsa.forms.http.Json;
-import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.Attachment;
+import software.amazon.awssdk.services.sesv2.model.AttachmentContentDisposition;
+import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /**
- * Sends through SESv2 SendEmail with Simple content (SES builds the MIME from parts, headers and
- * attachments), one signed call: the function sends nothing else, so the 2.7 MB SESv2 client stays out.
+ * Sends through SESv2 SendEmail with Simple content: SES builds the MIME from the parts, headers and
+ * attachments (and the local SES emulator records all three, which it does not for Raw content).
  */
 public final class EmailSender {
     /** SES refused or could not be reached; the message was not sent. */
@@ -25,85 +26,63 @@ public final class EmailSender {
             this.code = code;
         }
 
-        /** SES's error type (e.g. MessageRejected, TooManyRequestsException) or "Unreachable". */
+        /** SES's error code (e.g. MessageRejected, TooManyRequestsException), or the client-side failure's class. */
         public String code() {
             return code;
         }
     }
 
-    private final SignedCall calls;
-    private final URI endpoint;
+    private final SesV2Client ses;
     private final String configurationSet;
 
-    public EmailSender(SignedCall calls, URI endpoint) {
-        this(calls, endpoint, null);
-    }
-
     /** {@code configurationSet}: the SES configuration set that reports bounces and complaints (null: none). */
-    public EmailSender(SignedCall calls, URI endpoint, String configurationSet) {
-        this.calls = calls;
-        this.endpoint = URI.create(endpoint.toString().replaceAll("/+$", "") + "/v2/email/outbound-emails");
+    public EmailSender(SesV2Client ses, String configurationSet) {
+        this.ses = ses;
         this.configurationSet = configurationSet;
     }
 
     /** Sends one email; returns the SES message id. */
     public String send(OutgoingEmail email) {
-        byte[] body = Json.bytes(request(email, configurationSet));
-        String text;
-        int status;
-        try (SignedCall.Response response = calls.send("ses", SdkHttpMethod.POST, endpoint, Map.of("Content-Type", "application/json"), body)) {
-            status = response.status();
-            text = response.text();
-        } catch (UncheckedIOException | java.io.IOException unreachable) {
-            throw new SendFailure("Unreachable", "SES could not be reached", unreachable);
+        try {
+            return ses.sendEmail(request(email, configurationSet)).messageId();
+        } catch (AwsServiceException refused) {
+            String code = refused.awsErrorDetails() == null ? null : refused.awsErrorDetails().errorCode();
+            throw new SendFailure(code != null ? code : "HTTP " + refused.statusCode(), "SES refused the email", refused);
+        } catch (SdkException unreachable) {
+            throw new SendFailure(unreachable.getClass().getSimpleName(), "SES could not be reached", unreachable);
         }
-        Map<String, Object> answer = parse(text);
-        if (status < 200 || status >= 300 || answer.get("MessageId") == null) {
-            Object type = answer.getOrDefault("__type", answer.getOrDefault("code", "HTTP " + status));
-            throw new SendFailure(String.valueOf(type), "SES refused the email with " + status, null);
-        }
-        return String.valueOf(answer.get("MessageId"));
     }
 
-    static Map<String, Object> request(OutgoingEmail email, String configurationSet) {
-        List<Map<String, Object>> headers = new ArrayList<>();
-        email.headers().forEach((name, value) -> headers.add(Map.of("Name", name, "Value", value)));
-        List<Map<String, Object>> attachments = new ArrayList<>();
-        for (OutgoingEmail.Attachment a : email.attachments()) {
-            attachments.add(Map.of("FileName", a.filename(), "ContentType", a.contentType(), "ContentDisposition", "ATTACHMENT",
-                    "RawContent", Base64.getEncoder().encodeToString(a.content())));
-        }
-        Map<String, Object> simple = new LinkedHashMap<>();
-        simple.put("Subject", utf8(email.subject()));
-        simple.put("Body", Map.of("Text", utf8(email.text()), "Html", utf8(email.html())));
+    static SendEmailRequest request(OutgoingEmail email, String configurationSet) {
+        List<MessageHeader> headers = email.headers().entrySet().stream()
+                .map(h -> MessageHeader.builder().name(h.getKey()).value(h.getValue()).build()).toList();
+        List<Attachment> attachments = email.attachments().stream()
+                .map(a -> Attachment.builder().fileName(a.filename()).contentType(a.contentType())
+                        .contentDisposition(AttachmentContentDisposition.ATTACHMENT)
+                        .rawContent(SdkBytes.fromByteArray(a.content())).build())
+                .toList();
+        Message.Builder message = Message.builder()
+                .subject(utf8(email.subject()))
+                .body(b -> b.text(utf8(email.text())).html(utf8(email.html())));
+        // empty lists are left out rather than sent as []
         if (!headers.isEmpty()) {
-            simple.put("Headers", headers);
+            message.headers(headers);
         }
         if (!attachments.isEmpty()) {
-            simple.put("Attachments", attachments);
+            message.attachments(attachments);
         }
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("FromEmailAddress", email.from());
-        request.put("Destination", Map.of("ToAddresses", email.to()));
+        SendEmailRequest.Builder request = SendEmailRequest.builder()
+                .fromEmailAddress(email.from())
+                .destination(d -> d.toAddresses(email.to()))
+                .content(c -> c.simple(message.build()))
+                .configurationSetName(configurationSet);
         if (email.replyTo() != null) {
-            request.put("ReplyToAddresses", List.of(email.replyTo()));
+            request.replyToAddresses(email.replyTo());
         }
-        request.put("Content", Map.of("Simple", simple));
-        if (configurationSet != null) {
-            request.put("ConfigurationSetName", configurationSet);
-        }
-        return request;
+        return request.build();
     }
 
-    private static Map<String, String> utf8(String data) {
-        return Map.of("Data", data, "Charset", "UTF-8");
-    }
-
-    private static Map<String, Object> parse(String text) {
-        try {
-            return Json.map(Json.value(text));
-        } catch (java.io.IOException | RuntimeException notJson) {
-            return Map.of();
-        }
+    private static Content utf8(String data) {
+        return Content.builder().data(data).charset("UTF-8").build();
     }
 }

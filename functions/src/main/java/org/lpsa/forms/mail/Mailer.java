@@ -3,17 +3,20 @@ package org.lpsa.forms.mail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.Items;
+import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.http.Log;
+import org.lpsa.forms.ideas.Idea;
 import org.lpsa.forms.ideas.IdeaRepository;
 import org.lpsa.forms.registration.LinkTokens;
 import org.lpsa.forms.registration.ManageService;
@@ -73,14 +76,36 @@ public final class Mailer {
         this.clock = clock;
     }
 
-    public static Mailer fromConfig(Config config) {
-        AwsClients clients = new AwsClients(config);
+    /** The mailer as deployed, on the given clients and link-signing secret. */
+    public static Mailer fromConfig(Config config, AwsClients clients, TokenSecret secret) {
         return new Mailer(clients.dynamoDb(), Tables.fromConfig(config),
-                new EmailSender(clients.signedCall(), clients.sesEndpoint(), config.optional(Config.MAIL_CONFIGURATION_SET)),
-                LinkTokens.of(new TokenSecret(config, clients)),
+                new EmailSender(clients.sesV2(), config.optional(Config.MAIL_CONFIGURATION_SET)),
+                LinkTokens.of(secret),
                 new Settings(config.require(Config.SENDER_ADDRESS), config.get(Config.MAIL_DOMAIN, "decentralization.net"),
                         config.require(Config.SITE_URL), config.require(Config.IDEAS_ADDRESS)),
                 Clock.systemUTC());
+    }
+
+    /**
+     * Every email composed for synthetic people, with its manage link signed, and each turned into an SES
+     * request that is not sent: what priming runs so that composing costs nobody a wait after a restore.
+     */
+    public void rehearse() {
+        Instant now = clock.instant();
+        Event event = new Event(Priming.IMPOSSIBLE_KEY, "Priming", now, Duration.ofMinutes(90), ZoneId.of("America/New_York"),
+                List.of(new Event.ReferenceCity("New Delhi", ZoneId.of("Asia/Kolkata"))), "https://example.org/join", null, false);
+        Registration registration = new Registration(Priming.IMPOSSIBLE_KEY, "priming@example.org", "Priming", "Priming", "other", "NP",
+                List.of("other"), false, ZoneId.of("Asia/Kathmandu"), "given", null, "priming", "json", Registration.REGISTERED, now,
+                Registration.EMAIL_PENDING, 1);
+        Idea idea = new Idea("web#priming", Idea.WEB, "priming-0001", null, "other", "chosen on the form", Idea.NEW, now, "Priming",
+                "priming@example.org", null, null, null, "Priming", "Priming.", null, null, null, List.of(), null, false);
+        for (OutgoingEmail email : List.of(
+                ConfirmationEmail.compose(event, registration, ManageService.link(tokens, settings.siteUrl(), event, registration.email()),
+                        settings.from(), settings.mailDomain(), now),
+                CancellationEmail.compose(event, registration, settings.from()),
+                IdeaAcknowledgement.compose(idea, settings.from(), settings.ideasAddress()))) {
+            EmailSender.request(email, null);
+        }
     }
 
     public Tables tables() {

@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.lpsa.forms.Config;
+import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.Priming;
+import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.http.Json;
 import org.lpsa.forms.http.Log;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,20 +24,69 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class MailerHandler implements RequestStreamHandler {
     private final Mailer mailer;
+    private final Priming priming;
 
     public MailerHandler() {
-        this(Mailer.fromConfig(Config.fromEnvironment()));
+        this(Config.fromEnvironment());
+    }
+
+    private MailerHandler(Config config) {
+        this(config, new AwsClients(config, AwsClients.Caller.BACKGROUND));
+        priming.register();
+    }
+
+    /** The function as deployed, on the given clients. */
+    public MailerHandler(Config config, AwsClients clients) {
+        this(config, clients, new TokenSecret(config, clients));
+    }
+
+    private MailerHandler(Config config, AwsClients clients, TokenSecret secret) {
+        this(Mailer.fromConfig(config, clients, secret));
+        primeClients(priming, config, clients, secret);
     }
 
     public MailerHandler(Mailer mailer) {
         this.mailer = mailer;
+        // a batch of no records is answered as usual; every email is composed and made into a request, none is sent
+        this.priming = new Priming("MailerFunction")
+                .step(() -> handle(new java.io.ByteArrayInputStream("{\"Records\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "init"))
+                .step(mailer::rehearse);
+    }
+
+    public Priming priming() {
+        return priming;
+    }
+
+    /** The reads that prime what the mailer and the sweeper call: the tables, SES (GetAccount) and the secret. */
+    static void primeClients(Priming priming, Config config, AwsClients clients, TokenSecret secret) {
+        Mailer.Tables tables = Mailer.Tables.fromConfig(config);
+        priming.read(clients.dynamoDb(), tables.events(), "eventId")
+                .read(clients.dynamoDb(), tables.registrations(), "eventId", "email")
+                .read(clients.dynamoDb(), tables.ideas(), "ideaId")
+                .read(clients.dynamoDb(), tables.contacts(), "email")
+                .step(() -> clients.sesV2().getAccount(b -> { }))
+                .step(secret::get)
+                .onRestore(secret::expire);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String requestId = context == null ? "none" : context.getAwsRequestId();
+        try (Log.Scope ignored = Log.request(requestId)) {
+            output.write(handle(input, requestId));
+        }
+    }
+
+    private byte[] handle(InputStream input, String requestId) {
         List<Map<String, Object>> failures = new ArrayList<>();
-        for (Object r : Json.list(Json.object(input).get("Records"))) {
+        Map<String, Object> event;
+        try {
+            event = Json.object(input);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (Object r : Json.list(event.get("Records"))) {
             Map<String, Object> record = Json.map(r);
             Map<String, Object> dynamodb = Json.map(record.get("dynamodb"));
             String table = tableOf(String.valueOf(record.get("eventSourceARN")));
@@ -48,7 +100,7 @@ public final class MailerHandler implements RequestStreamHandler {
                 failures.add(Map.of("itemIdentifier", String.valueOf(dynamodb.get("SequenceNumber"))));
             }
         }
-        output.write(Json.bytes(Map.of("batchItemFailures", failures)));
+        return Json.bytes(Map.of("batchItemFailures", failures));
     }
 
     /** "arn:aws:dynamodb:region:account:table/NAME/stream/LABEL" to NAME. */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.Priming;
+import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.http.Json;
 import org.lpsa.forms.http.Log;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,24 +24,47 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class SweeperHandler implements RequestStreamHandler {
     private final PendingEmails pending;
     private final Mailer mailer;
+    private final Priming priming;
 
     public SweeperHandler() {
         this(Config.fromEnvironment());
     }
 
     private SweeperHandler(Config config) {
-        this(new PendingEmails(new AwsClients(config).dynamoDb()), Mailer.fromConfig(config));
+        this(config, new AwsClients(config, AwsClients.Caller.BACKGROUND));
+        priming.register();
+    }
+
+    /** The function as deployed, on the given clients (one set for the sweep and the mailer it drives). */
+    public SweeperHandler(Config config, AwsClients clients) {
+        this(config, clients, new TokenSecret(config, clients));
+    }
+
+    private SweeperHandler(Config config, AwsClients clients, TokenSecret secret) {
+        this(new PendingEmails(clients.dynamoDb()), Mailer.fromConfig(config, clients, secret));
+        MailerHandler.primeClients(priming, config, clients, secret);
     }
 
     public SweeperHandler(PendingEmails pending, Mailer mailer) {
         this.pending = pending;
         this.mailer = mailer;
+        this.priming = new Priming("SweeperFunction").step(mailer::rehearse);
+    }
+
+    public Priming priming() {
+        return priming;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String requestId = context == null ? "none" : context.getAwsRequestId();
         input.readAllBytes();
+        try (Log.Scope ignored = Log.request(requestId)) {
+            output.write(sweep(requestId));
+        }
+    }
+
+    private byte[] sweep(String requestId) {
         Map<Mailer.Outcome, Integer> counts = new EnumMap<>(Mailer.Outcome.class);
         for (String table : List.of(mailer.tables().registrations(), mailer.tables().ideas())) {
             for (Map<String, AttributeValue> key : pending.unfinished(table, mailer.keyNames(table))) {
@@ -54,6 +79,6 @@ public final class SweeperHandler implements RequestStreamHandler {
         Map<String, Object> summary = new LinkedHashMap<>();
         counts.forEach((outcome, count) -> summary.put(outcome.name().toLowerCase(java.util.Locale.ROOT), count));
         Log.info(requestId, "sweep done", "counts", summary);
-        output.write(Json.bytes(summary));
+        return Json.bytes(summary);
     }
 }

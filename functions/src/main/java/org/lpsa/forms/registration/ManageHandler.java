@@ -1,9 +1,11 @@
 package org.lpsa.forms.registration;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.EventRepository;
@@ -20,30 +22,50 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** GET /manage?token=T shows; POST /manage (token, action) cancels or deletes; GET /manage/done says so. */
 public final class ManageHandler extends ApiHandler {
     private final ManageService service;
+    private final Priming priming;
 
     public ManageHandler() {
         this(Config.fromEnvironment());
     }
 
     private ManageHandler(Config config) {
-        this(config, new AwsClients(config));
+        this(config, new AwsClients(config, AwsClients.Caller.API_REQUEST));
+        priming.register();
     }
 
-    private ManageHandler(Config config, AwsClients clients) {
-        this(build(config, clients));
+    /** The function as deployed, on the given clients. */
+    public ManageHandler(Config config, AwsClients clients) {
+        this(config, clients, new TokenSecret(config, clients));
+    }
+
+    private ManageHandler(Config config, AwsClients clients, TokenSecret secret) {
+        this(build(config, clients, secret));
+        priming.read(clients.dynamoDb(), config.require(Config.EVENTS_TABLE), "eventId")
+                .read(clients.dynamoDb(), config.require(Config.REGISTRATIONS_TABLE), "eventId", "email")
+                .step(secret::get)
+                .onRestore(secret::expire);
     }
 
     public ManageHandler(ManageService service) {
         this.service = service;
+        // a link that is not valid: the token is checked (HMAC with the secret) and the page explains; nothing changes
+        this.priming = new Priming("ManageFunction")
+                .step(() -> rehearse("GET", "/manage", Map.of(), Map.of("token", Priming.IMPOSSIBLE_KEY), null, null))
+                .step(() -> rehearse("POST", "/manage", Map.of(), Map.of(), FORM, "token=" + Priming.IMPOSSIBLE_KEY + "&action=cancel"))
+                .step(() -> done("cancelled"));
     }
 
-    private static ManageService build(Config config, AwsClients clients) {
+    public Priming priming() {
+        return priming;
+    }
+
+    private static ManageService build(Config config, AwsClients clients, TokenSecret secret) {
         DynamoDbClient dynamo = clients.dynamoDb();
         Clock clock = Clock.systemUTC();
-        return new ManageService(EventRepository.forFunction(config, dynamo, clock),
+        return new ManageService(new EventRepository(dynamo, config.require(Config.EVENTS_TABLE), clock),
                 new RegistrationRepository(dynamo, config.require(Config.REGISTRATIONS_TABLE)),
                 new ContactRepository(dynamo, config.require(Config.CONTACTS_TABLE)),
-                LinkTokens.of(new TokenSecret(config, clients)), clock);
+                LinkTokens.of(secret), clock);
     }
 
     @Override

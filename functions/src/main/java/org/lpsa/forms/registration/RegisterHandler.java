@@ -4,10 +4,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.MeetingTimes;
@@ -17,6 +20,7 @@ import org.lpsa.forms.http.ApiRequest;
 import org.lpsa.forms.http.ApiResponse;
 import org.lpsa.forms.http.Fields;
 import org.lpsa.forms.http.Html;
+import org.lpsa.forms.http.Json;
 import org.lpsa.forms.http.Log;
 import org.lpsa.forms.http.Pages;
 
@@ -29,24 +33,60 @@ public final class RegisterHandler extends ApiHandler {
     static final String HONEYPOT = "website";
     static final Duration THANKS_LINK_LIFETIME = Duration.ofDays(1);
 
+    /** A complete registration, for an event id that cannot exist: priming reads it through, stores nothing. */
+    private static final String REHEARSAL = "{\"name\":\"Priming\",\"email\":\"priming@example.org\",\"organization\":\"Priming\","
+            + "\"role\":\"other\",\"country\":\"NP\",\"interests\":[\"other\"],\"newsletter\":false,\"timeZone\":\"Asia/Kathmandu\"}";
+
     private final RegistrationService service;
     private final LinkTokens tokens;
+    private final Priming priming;
 
     public RegisterHandler() {
         this(Config.fromEnvironment());
     }
 
     private RegisterHandler(Config config) {
-        this(config, new AwsClients(config));
+        this(config, new AwsClients(config, AwsClients.Caller.API_REQUEST));
+        priming.register();
     }
 
-    private RegisterHandler(Config config, AwsClients clients) {
-        this(RegistrationService.fromConfig(config, clients), LinkTokens.of(new TokenSecret(config, clients)));
+    /** The function as deployed, on the given clients. */
+    public RegisterHandler(Config config, AwsClients clients) {
+        TokenSecret secret = new TokenSecret(config, clients);
+        this.service = RegistrationService.fromConfig(config, clients);
+        this.tokens = LinkTokens.of(secret);
+        this.priming = new Priming("RegisterFunction")
+                .read(clients.dynamoDb(), config.require(Config.EVENTS_TABLE), "eventId")
+                .read(clients.dynamoDb(), config.require(Config.REGISTRATIONS_TABLE), "eventId", "email")
+                .step(secret::get)
+                .step(this::rehearse)
+                .onRestore(secret::expire);
     }
 
     public RegisterHandler(RegistrationService service, LinkTokens tokens) {
         this.service = service;
         this.tokens = tokens;
+        this.priming = new Priming("RegisterFunction").step(this::rehearse);
+    }
+
+    public Priming priming() {
+        return priming;
+    }
+
+    /**
+     * A registration for an event that cannot exist, read through to its 404 as a form and as JSON, then
+     * the rest of a registration's own work (checks, the item, the thank-you link) done without a write.
+     */
+    private void rehearse() {
+        Map<String, String> path = Map.of("eventId", Priming.IMPOSSIBLE_KEY);
+        rehearse("POST", "/events/" + Priming.IMPOSSIBLE_KEY + "/registrations", path, Map.of(), "application/json", REHEARSAL);
+        rehearse("POST", "/events/" + Priming.IMPOSSIBLE_KEY + "/registrations", path, Map.of(), FORM,
+                "name=Priming&email=priming%40example.org&organization=Priming&role=other&country=NP&interests=other");
+        RegistrationRequest request = RegistrationForm.validate(Fields.ofJson(Json.map(Json.parse(REHEARSAL))));
+        RegistrationRepository.toItem(Registration.newFrom(Priming.IMPOSSIBLE_KEY, request, "json", service.clock().instant()));
+        thankYouLocation(Priming.IMPOSSIBLE_KEY, request.email());
+        registered(new Event(Priming.IMPOSSIBLE_KEY, "Priming", service.clock().instant(), Duration.ofHours(1), ZoneId.of("UTC"),
+                List.of(), null, null, false), request.email());
     }
 
     @Override

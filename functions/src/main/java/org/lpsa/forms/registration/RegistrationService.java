@@ -38,7 +38,7 @@ public final class RegistrationService {
         DynamoDbClient dynamo = clients.dynamoDb();
         Clock clock = Clock.systemUTC();
         return new RegistrationService(
-                EventRepository.forFunction(config, dynamo, clock),
+                new EventRepository(dynamo, config.require(Config.EVENTS_TABLE), clock),
                 new RegistrationRepository(dynamo, config.require(Config.REGISTRATIONS_TABLE)),
                 clock);
     }

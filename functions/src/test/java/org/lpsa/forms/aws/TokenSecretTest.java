@@ -18,10 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lpsa.forms.Config;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /**
- * The SSM path of the link-signing secret, against a loopback stand-in of SSM's JSON protocol (there is
- * no SSM emulator here): the request is signed and shaped as SSM expects, read once and again after the refresh, and failures say so.
+ * The SSM path of the link-signing secret, through the SDK's SSM client against a loopback stand-in of
+ * SSM's JSON protocol (no SSM emulator runs here), found through the SDK's endpoint setting: read once,
+ * again after the refresh or a restore, and failures kept apart from the secret already read.
  */
 class TokenSecretTest {
     private HttpServer ssm;
@@ -50,12 +52,19 @@ class TokenSecretTest {
     @AfterEach
     void stop() {
         ssm.stop(0);
+        System.clearProperty("aws.endpointUrlSsm");
+    }
+
+    private static final Config CONFIG = Config.of(Map.of(Config.TOKEN_SECRET_PARAMETER, "/lpsa-forms/token-secret",
+            Config.AWS_REGION, "eu-west-1"));
+
+    private AwsClients clients() {
+        System.setProperty("aws.endpointUrlSsm", "http://127.0.0.1:" + ssm.getAddress().getPort());
+        return new AwsClients(CONFIG, AwsClients.Caller.API_REQUEST);
     }
 
     private TokenSecret secret() {
-        Config config = Config.of(Map.of(Config.TOKEN_SECRET_PARAMETER, "/lpsa-forms/token-secret", Config.AWS_REGION, "eu-west-1",
-                Config.SSM_ENDPOINT, "http://127.0.0.1:" + ssm.getAddress().getPort()));
-        return new TokenSecret(config, new AwsClients(config));
+        return new TokenSecret(CONFIG, clients());
     }
 
     @Test
@@ -68,16 +77,30 @@ class TokenSecretTest {
         assertEquals("AmazonSSM.GetParameter", seen.get().get("target"));
         assertTrue(seen.get().get("authorization").startsWith("AWS4-HMAC-SHA256 Credential=local/"), seen.get().get("authorization"));
         assertTrue(seen.get().get("authorization").contains("/eu-west-1/ssm/aws4_request"));
-        assertEquals("{\"Name\":\"/lpsa-forms/token-secret\",\"WithDecryption\":true}".length(), seen.get().get("body").length());
+        assertTrue(seen.get().get("body").contains("\"Name\":\"/lpsa-forms/token-secret\""), seen.get().get("body"));
         assertTrue(seen.get().get("body").contains("\"WithDecryption\":true"));
+    }
+
+    @Test
+    void aRestoredCopyReadsTheSecretAfreshAndKeepsTheOldOneIfThatFails() {
+        answer.set("{\"Parameter\":{\"Value\":\"first-secret-first-secret-first-secret\"}}");
+        TokenSecret secret = secret();
+        secret.get();
+        answer.set("{\"Parameter\":{\"Value\":\"rotated-secret-rotated-secret-rotated\"}}");
+        secret.expire();
+        assertEquals("rotated-secret-rotated-secret-rotated", new String(secret.get(), StandardCharsets.UTF_8));
+        assertEquals(2, calls.get());
+
+        status.set(400);
+        answer.set("{\"__type\":\"AccessDeniedException\"}");
+        secret.expire();
+        assertEquals("rotated-secret-rotated-secret-rotated", new String(secret.get(), StandardCharsets.UTF_8));
     }
 
     @Test
     void aRotatedSecretIsReadAgainAfterTheRefreshAndAnSsmFailureKeepsTheOldOne() {
         AtomicLong now = new AtomicLong(0);
-        Config config = Config.of(Map.of(Config.TOKEN_SECRET_PARAMETER, "/lpsa-forms/token-secret", Config.AWS_REGION, "eu-west-1",
-                Config.SSM_ENDPOINT, "http://127.0.0.1:" + ssm.getAddress().getPort()));
-        TokenSecret secret = new TokenSecret(config, new AwsClients(config), now::get);
+        TokenSecret secret = new TokenSecret(CONFIG, clients(), now::get);
         answer.set("{\"Parameter\":{\"Value\":\"first-secret-first-secret-first-secret\"}}");
         assertEquals("first-secret-first-secret-first-secret", new String(secret.get(), StandardCharsets.UTF_8));
 
@@ -98,9 +121,10 @@ class TokenSecretTest {
         now.addAndGet(TokenSecret.REFRESH.toNanos());
         assertEquals("second-secret-second-secret-second-secret", new String(secret.get(), StandardCharsets.UTF_8),
                 "an SSM failure at refresh keeps the secret already read");
-        assertEquals(3, calls.get());
+        int afterFailure = calls.get();
+        assertTrue(afterFailure > 2, "the failed read was tried (the SDK retries a 500)");
         secret.get();
-        assertEquals(3, calls.get(), "asked again only a minute later");
+        assertEquals(afterFailure, calls.get(), "asked again only a minute later");
         assertEquals(1, secret.verificationKeys().size(), "the previous secret is no longer accepted once its while is over");
     }
 
@@ -108,8 +132,7 @@ class TokenSecretTest {
     void aMissingParameterOrAShortSecretFailsClearly() {
         status.set(400);
         answer.set("{\"__type\":\"ParameterNotFound\"}");
-        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> secret().get());
-        assertTrue(missing.getMessage().contains("ParameterNotFound"));
+        assertThrows(ParameterNotFoundException.class, () -> secret().get());
 
         status.set(200);
         answer.set("{\"Parameter\":{\"Value\":\"short\"}}");

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.TestStack;
-import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.ideas.IdeaHandler;
 import org.lpsa.forms.ideas.IdeaService;
@@ -54,9 +53,8 @@ class MailerIT {
         stack.seedMeeting("demo", true);
         assertEquals(201, TestStack.invoke(stack.registerHandler(), stack.sampleEvent("register-new.json")).get("statusCode"));
         // the link-signing secret lives in SSM, which cannot be reached: the confirmation's manage link cannot be signed
-        Config noSsm = Config.of(Map.of(Config.SSM_ENDPOINT, "http://127.0.0.1:9", Config.AWS_REGION, "us-east-1",
-                Config.TOKEN_SECRET_PARAMETER, "/lpsa-forms/token-secret"));
-        Mailer broken = mailer(LinkTokens.of(new TokenSecret(noSsm, new AwsClients(noSsm))), SETTINGS);
+        Config noSsm = Config.of(Map.of(Config.AWS_REGION, "us-east-1", Config.TOKEN_SECRET_PARAMETER, "/lpsa-forms/token-secret"));
+        Mailer broken = mailer(LinkTokens.of(new TokenSecret(noSsm, stack.clients(TestStack.unreachable("GetParameter")))), SETTINGS);
         String registrations = stack.table("RegistrationsTable");
 
         assertEquals(Mailer.Outcome.FAILED_WILL_RETRY, broken.deliver(registrations, ANA_DEMO, "t"));
@@ -139,8 +137,7 @@ class MailerIT {
     }
 
     private Mailer mailer(DynamoDbClient dynamo, LinkTokens tokens, Mailer.Settings settings) {
-        AwsClients clients = new AwsClients(stack.config());
-        return new Mailer(dynamo, Mailer.Tables.fromConfig(stack.config()), new EmailSender(clients.signedCall(), clients.sesEndpoint()),
+        return new Mailer(dynamo, Mailer.Tables.fromConfig(stack.config()), new EmailSender(stack.clients.sesV2(), null),
                 tokens, settings, stack.clock);
     }
 

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lpsa.forms.TestStack;
-import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.mail.EmailSender;
 import org.lpsa.forms.mail.Mailer;
 import org.lpsa.forms.mail.MailerHandler;
@@ -203,9 +202,7 @@ class RegistrationIT {
 
     @Test
     void aFailedSendLeavesTheRegistrationPendingAndALaterTrySendsIt() {
-        AwsClients broken = new AwsClients(org.lpsa.forms.Config.of(Map.of(
-                org.lpsa.forms.Config.SES_ENDPOINT, "http://127.0.0.1:9", org.lpsa.forms.Config.AWS_REGION, "us-east-1")));
-        Mailer failing = stack.mailer(new EmailSender(broken.signedCall(), broken.sesEndpoint()));
+        Mailer failing = stack.mailer(new EmailSender(stack.clients(TestStack.unreachable("SendEmail")).sesV2(), null));
         TestStack.invoke(register, stack.sampleEvent("register-new.json"));
 
         assertEquals(Mailer.Outcome.FAILED_WILL_RETRY, failing.sendConfirmation("demo", "ana.perez@example.org", "t"));

@@ -247,13 +247,14 @@ public final class LocalStack implements AutoCloseable {
             });
         }
         settings.remove("JAVA_TOOL_OPTIONS");
-        settings.put(Config.DYNAMODB_ENDPOINT, emulators.dynamodb().toString());
-        settings.put(Config.SES_ENDPOINT, emulators.ses().toString());
-        settings.put(Config.S3_ENDPOINT, emulators.s3().toString());
         settings.put(Config.AWS_REGION, "us-east-1");
         settings.put(Config.SITE_URL, url);
         settings.put(Config.TOKEN_SECRET, LocalSecret.readOrCreate(state.resolve("token-secret")));
         settings.forEach(System::setProperty);
+        // the SDK's own endpoint settings: every client the functions build talks to the emulators
+        System.setProperty("aws.endpointUrlDynamoDb", emulators.dynamodb().toString());
+        System.setProperty("aws.endpointUrlSesV2", emulators.ses().toString());
+        System.setProperty("aws.endpointUrlS3", emulators.s3().toString());
         // the SDK's default credentials chain reads these; the instance metadata address is never tried
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
