@@ -64,7 +64,30 @@ public final class BenchMain {
             System.out.println(Report.summary(figures));
             return;
         }
-        new BenchMain().run();
+        if (args.length > 0 && args[0].equals("registration")) {
+            // a quick look while tuning: the cold and primed registration beside the baseline, printed, nothing written
+            new BenchMain(true).runRegistrationOnly();
+            return;
+        }
+        new BenchMain(false).run();
+    }
+
+    private final boolean registrationOnly;
+
+    private BenchMain(boolean registrationOnly) {
+        this.registrationOnly = registrationOnly;
+    }
+
+    void runRegistrationOnly() throws Exception {
+        Files.createDirectories(work);
+        emulators = Emulators.start(root, work.resolve("logs"));
+        try {
+            setUp();
+            cold();
+        } finally {
+            emulators.close();
+        }
+        System.out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(results));
     }
 
     void run() throws Exception {
@@ -75,7 +98,7 @@ public final class BenchMain {
             setUp();
             cold();
             warm();
-            results.put("jar_bytes", Files.size(lambdaJar()));
+            results.put("package_bytes", Files.size(lambdaJar()));
             results.put("baseline_jar_bytes", Files.size(baselineJar()));
             throughput();
         } finally {
@@ -112,7 +135,7 @@ public final class BenchMain {
 
     // cold starts
 
-    private record Cold(double wallMs, double initMs, double handleMs, long classes, String response) {}
+    private record Cold(double wallMs, double initMs, double handleMs, long classes, long peakRssKb, String response) {}
 
     private void cold() throws Exception {
         // Each package is unpacked into its own directory, as Lambda unpacks a .jar or .zip into /var/task and
@@ -124,6 +147,8 @@ public final class BenchMain {
         List<Double> oursWall = new ArrayList<>();
         List<Double> oursInit = new ArrayList<>();
         List<Double> baseWall = new ArrayList<>();
+        List<Double> oursRss = new ArrayList<>();
+        List<Double> baseRss = new ArrayList<>();
         long classes = 0;
         for (int i = 0; i < COLD_RUNS; i++) {
             // alternate which goes first, so neither always meets a warmer machine
@@ -136,9 +161,11 @@ public final class BenchMain {
                 if (oursNow) {
                     oursWall.add(c.wallMs());
                     oursInit.add(c.initMs());
+                    oursRss.add(c.peakRssKb() / 1024.0);
                     classes = c.classes();
                 } else {
                     baseWall.add(c.wallMs());
+                    baseRss.add(c.peakRssKb() / 1024.0);
                 }
             }
             System.err.print("\rcold starts: " + (i + 1) + "/" + COLD_RUNS);
@@ -153,7 +180,28 @@ public final class BenchMain {
         results.put("cold_registration_runs_ms", oursWall.stream().map(Stats::round).toList());
         results.put("cold_baseline_runs_ms", baseWall.stream().map(Stats::round).toList());
         results.put("classes_loaded_registration", classes);
+        results.put("peak_rss_mib", Stats.round(Stats.median(oursRss)));
+        results.put("baseline_peak_rss_mib", Stats.round(Stats.median(baseRss)));
 
+        // what a registrant waits after a SnapStart restore, without the restore itself: fresh JVMs that build the
+        // handler and run its priming (as before a snapshot), then the first real registration is timed
+        List<Double> primed = new ArrayList<>();
+        for (int i = 0; i < COLD_RUNS; i++) {
+            Cold c = spawn(ours, List.of(), "primed", "org.lpsa.forms.registration.RegisterHandler",
+                    eventFile(registration, "primed" + i).toString());
+            require(c, "\"statusCode\":201", "ours, primed");
+            primed.add(c.handleMs());
+        }
+        results.put("primed_first_request_ms", Stats.round(Stats.median(primed)));
+        results.put("primed_first_request_runs_ms", primed.stream().map(Stats::round).toList());
+
+        if (!registrationOnly) {
+            coldOthers(ours, launcher, registration);
+        }
+    }
+
+    /** The CDS figure, and the cold starts of the inbound email and mailer functions. */
+    private void coldOthers(String ours, Path launcher, byte[] registration) throws Exception {
         // an application class-data-sharing archive built by this machine's JDK: reported beside, never shipped
         // (an archive only takes classes from jars, so this figure loads the jar itself)
         String oursJar = lambdaJar() + ":" + launcher;
@@ -263,7 +311,7 @@ public final class BenchMain {
             }
             Map<String, Object> figures = JSON.std.mapFrom(figuresLine);
             return new Cold(wall / 1e6, ((Number) figures.get("initMs")).doubleValue(), ((Number) figures.get("handleMs")).doubleValue(),
-                    ((Number) figures.get("classes")).longValue(),
+                    ((Number) figures.get("classes")).longValue(), ((Number) figures.get("peakRssKb")).longValue(),
                     JSON.std.mapFrom(line).get("response") + (logs.isEmpty() ? "" : "\n" + logs));
         }
     }
@@ -459,8 +507,19 @@ public final class BenchMain {
         System.out.println("Wrote " + root.relativize(json) + " and bench/RESULTS.md");
     }
 
+    /**
+     * The package Lambda runs, as `sam build` makes it from template.yaml: every function names the same
+     * CodeUri and skips the build, so the package is that file exactly.
+     */
     private Path lambdaJar() {
-        return root.resolve("functions/target/lpsa-functions-1.0.0-SNAPSHOT-lambda.jar");
+        List<LocalTemplate.Function> functions = template.functions();
+        String codeUri = functions.get(0).codeUri();
+        for (LocalTemplate.Function f : functions) {
+            if (!f.skipBuild() || !codeUri.equals(f.codeUri())) {
+                throw new IllegalStateException(f.logicalId() + " does not deploy " + codeUri + " as built; the package size would not be what Lambda runs");
+            }
+        }
+        return root.resolve(codeUri);
     }
 
     private Path baselineJar() {

@@ -22,7 +22,7 @@ final class Report {
                 r.get("cold_registration_ms"), r.get("cold_baseline_ms"), r.get("cold_ratio"), r.get("cold_registration_cds_ms"),
                 r.get("cold_registration_init_ms"), r.get("cold_inbound_ms"), r.get("cold_mailer_ms"), r.get("warm_p50_ms"),
                 r.get("warm_p99_ms"), r.get("warm_p50_handler_ms"), r.get("warm_p99_handler_ms"), r.get("warm_alloc_bytes_per_request"),
-                r.get("throughput_rps"), r.get("throughput_p99_ms"), r.get("throughput_concurrency"), r.get("jar_bytes"),
+                r.get("throughput_rps"), r.get("throughput_p99_ms"), r.get("throughput_concurrency"), r.get("package_bytes"),
                 r.get("classes_loaded_registration"));
     }
 

@@ -26,7 +26,7 @@ final class AwsCallLog implements ExecutionInterceptor {
             awsRequestId = service.requestId();
             status = service.statusCode();
         }
-        if (CONDITION_FAILED.equals(code)) {
+        if (CONDITION_FAILED.equals(code) || DryRun.active()) {
             return;
         }
         Log.warn(Log.currentRequestId(), "AWS call failed",

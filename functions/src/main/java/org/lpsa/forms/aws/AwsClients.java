@@ -8,7 +8,10 @@ import org.lpsa.forms.Config;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
+import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -61,7 +64,7 @@ public final class AwsClients implements AutoCloseable {
     private final Caller caller;
     private final List<ExecutionInterceptor> interceptors;
     private final DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-    private final Lazy<SdkHttpClient> http;
+    private final SdkHttpClient http;
     private final Lazy<DynamoDbClient> dynamoDb;
     private final Lazy<SesV2Client> sesV2;
     private final Lazy<S3Client> s3;
@@ -73,14 +76,19 @@ public final class AwsClients implements AutoCloseable {
 
     /** With interceptors on every call besides our own (the benchmark times HTTP with one; tests make calls fail). */
     public AwsClients(Config config, Caller caller, List<ExecutionInterceptor> extraInterceptors) {
+        // first: the TLS context inside it is the longest single part of a cold start (see HttpClientBuiltAhead)
+        this.http = new HttpClientBuiltAhead(() -> UrlConnectionHttpClient.builder().build());
         this.region = Region.of(config.require(Config.AWS_REGION));
         this.caller = caller;
         List<ExecutionInterceptor> all = new ArrayList<>();
+        all.add(new DryRun());
         all.add(new AwsCallLog());
         all.addAll(extraInterceptors);
         this.interceptors = List.copyOf(all);
-        this.http = new Lazy<>(() -> UrlConnectionHttpClient.builder().build());
-        this.dynamoDb = lazily(() -> configure(DynamoDbClient.builder(), caller.attempt, caller.call).build());
+        // Lambda's credentials carry no account id, so DynamoDB's account-based endpoints never apply: saying so
+        // spares every call that part of the endpoint rules
+        this.dynamoDb = lazily(() -> configure(DynamoDbClient.builder(), caller.attempt, caller.call)
+                .accountIdEndpointMode(AccountIdEndpointMode.DISABLED).build());
         this.sesV2 = lazily(() -> configure(SesV2Client.builder(), caller.attempt, caller.call).build());
         this.s3 = lazily(() -> configure(S3Client.builder(), S3_ATTEMPT, S3_CALL).build());
         this.ssm = lazily(() -> configure(SsmClient.builder(), caller.attempt, caller.call).build());
@@ -125,10 +133,14 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(B builder, Duration attempt, Duration call) {
-        builder.httpClient(http.getValue());
+        builder.httpClient(http);
         return builder.region(region)
                 .credentialsProvider(credentials)
+                // every call goes to a service in the function's own region; stated, so nothing is looked up to decide
+                .defaultsMode(DefaultsMode.IN_REGION)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        // the SDK's standard retries (3 attempts, jittered backoff, a retry quota), within the timeouts below
+                        .retryStrategy(RetryMode.STANDARD)
                         .apiCallAttemptTimeout(attempt)
                         .apiCallTimeout(call)
                         .executionInterceptors(interceptors)
@@ -142,7 +154,7 @@ public final class AwsClients implements AutoCloseable {
     @Override
     public void close() {
         // Lazy.close() would build a client that was never used, so only the built ones are closed
-        for (Lazy<? extends AutoCloseable> built : List.of(dynamoDb, sesV2, s3, ssm, http)) {
+        for (Lazy<? extends AutoCloseable> built : List.of(dynamoDb, sesV2, s3, ssm)) {
             if (built.hasValue()) {
                 try {
                     built.getValue().close();
@@ -151,6 +163,7 @@ public final class AwsClients implements AutoCloseable {
                 }
             }
         }
+        http.close();
         credentials.close();
     }
 }

@@ -22,6 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class Priming implements Resource {
     /** The value of every key that priming reads: no event id, email address or idea id can be it. */
     public static final String IMPOSSIBLE_KEY = "_priming";
+    /**
+     * How many times the steps run: the JIT compiles a method after some hundred calls, and a snapshot keeps
+     * the compiled code, so a restored copy starts with its hot paths compiled (measured: the first request
+     * after priming took 30 ms with one round and 21 ms with a hundred). Costs about a second once per deploy.
+     */
+    static final int ROUNDS = 100;
 
     private final String function;
     private final List<Runnable> beforeSnapshot = new ArrayList<>();
@@ -58,13 +64,23 @@ public final class Priming implements Resource {
         });
     }
 
-    /** Runs the steps before a snapshot; also what the benchmark and the tests call. */
+    /** Runs the steps before a snapshot, {@link #ROUNDS} times; also what the benchmark and the tests call. */
     public void prime() {
-        run(beforeSnapshot, "priming step failed");
+        boolean[] failed = new boolean[beforeSnapshot.size()];
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int i = 0; i < beforeSnapshot.size(); i++) {
+                // a step that failed once is not tried again: it would fail the same way, and log each time
+                if (!failed[i]) {
+                    failed[i] = !run(beforeSnapshot.get(i), i, "priming step failed");
+                }
+            }
+        }
     }
 
     public void restored() {
-        run(afterRestore, "restore step failed");
+        for (int i = 0; i < afterRestore.size(); i++) {
+            run(afterRestore.get(i), i, "restore step failed");
+        }
     }
 
     @Override
@@ -77,13 +93,13 @@ public final class Priming implements Resource {
         restored();
     }
 
-    private void run(List<Runnable> steps, String failed) {
-        for (int i = 0; i < steps.size(); i++) {
-            try {
-                steps.get(i).run();
-            } catch (RuntimeException e) {
-                Log.info("init", failed, "function", function, "step", i, "error", e.getClass().getSimpleName());
-            }
+    private boolean run(Runnable step, int index, String failed) {
+        try {
+            step.run();
+            return true;
+        } catch (RuntimeException e) {
+            Log.info("init", failed, "function", function, "step", index, "error", e.getClass().getSimpleName());
+            return false;
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.lpsa.forms.aws.Items;
+import org.lpsa.forms.aws.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -54,6 +55,15 @@ public final class EventRepository {
         Optional<Event> event = item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
         cache.put(eventId, new Cached(event, now.plus(CACHE_FOR)));
         return event;
+    }
+
+    /** Priming: a meeting like a real one (reference cities, a join link) turned into an item and read back. */
+    public static Event rehearsal(Instant now) {
+        Event event = new Event(Priming.IMPOSSIBLE_KEY, "Priming", now, Duration.ofMinutes(90), ZoneId.of("America/New_York"),
+                List.of(new Event.ReferenceCity("New York", ZoneId.of("America/New_York")),
+                        new Event.ReferenceCity("New Delhi", ZoneId.of("Asia/Kolkata"))),
+                "https://example.org/join", now, false);
+        return fromItem(toItem(event));
     }
 
     public void put(Event event) {

@@ -4,8 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lpsa.forms.Config;
@@ -75,18 +73,17 @@ public final class RegisterHandler extends ApiHandler {
 
     /**
      * A registration for an event that cannot exist, read through to its 404 as a form and as JSON, then
-     * the rest of a registration's own work (checks, the item, the thank-you link) done without a write.
+     * the rest of a registration's own work (checks, the item, the write stopped before it is sent, the
+     * thank-you link, the answer).
      */
     private void rehearse() {
         Map<String, String> path = Map.of("eventId", Priming.IMPOSSIBLE_KEY);
         rehearse("POST", "/events/" + Priming.IMPOSSIBLE_KEY + "/registrations", path, Map.of(), "application/json", REHEARSAL);
         rehearse("POST", "/events/" + Priming.IMPOSSIBLE_KEY + "/registrations", path, Map.of(), FORM,
                 "name=Priming&email=priming%40example.org&organization=Priming&role=other&country=NP&interests=other");
-        RegistrationRequest request = RegistrationForm.validate(Fields.ofJson(Json.map(Json.parse(REHEARSAL))));
-        RegistrationRepository.toItem(Registration.newFrom(Priming.IMPOSSIBLE_KEY, request, "json", service.clock().instant()));
-        thankYouLocation(Priming.IMPOSSIBLE_KEY, request.email());
-        registered(new Event(Priming.IMPOSSIBLE_KEY, "Priming", service.clock().instant(), Duration.ofHours(1), ZoneId.of("UTC"),
-                List.of(), null, null, false), request.email());
+        Event event = service.rehearse(Fields.ofJson(Json.map(Json.parse(REHEARSAL))));
+        thankYouLocation(event.eventId(), "priming@example.org");
+        registered(event, "priming@example.org");
     }
 
     @Override

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.DryRun;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.http.ApiException;
 import org.lpsa.forms.http.Fields;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 
 /**
  * Registers a person for an event with one conditional write keyed on (eventId, email). The write is
@@ -59,6 +61,21 @@ public final class RegistrationService {
         if (!event.acceptsRegistrations(clock.instant())) {
             throw new ApiException(409, "eventId", "Registration for \"" + event.title() + "\" is closed.");
         }
+        return event;
+    }
+
+    /**
+     * Priming: a registration's own work for a synthetic person and meeting (the checks, the stored item,
+     * the meeting read back from its item), its write taken through the SDK and stopped before it is sent.
+     * Returns the synthetic meeting.
+     */
+    public Event rehearse(Fields fields) {
+        Event event = EventRepository.rehearsal(clock.instant());
+        RegistrationRequest request = RegistrationForm.validate(fields);
+        Registration registration = Registration.newFrom(event.eventId(), request, "json", clock.instant());
+        DryRun.run(() -> registrations.insertIfAbsent(registration));
+        // the answer of a write that was not sent: its classes, as the SDK would build it
+        PutItemResponse.builder().build();
         return event;
     }
 

@@ -40,9 +40,13 @@ public final class LocalTemplate {
 
     public record StreamSource(String tableLogicalId, List<String> filterPatterns, int batchSize) {}
 
-    /** {@code topics}: the logical ids of the SNS topics the function is subscribed to. */
+    /**
+     * {@code topics}: the logical ids of the SNS topics the function is subscribed to; {@code codeUri}: its
+     * package (its own or the Globals'); {@code skipBuild}: its Metadata tells {@code sam build} to deploy that as it is.
+     */
     public record Function(String logicalId, String handler, Map<String, String> environment,
-                           List<HttpRoute> routes, List<StreamSource> streams, List<String> schedules, List<String> topics) {}
+                           List<HttpRoute> routes, List<StreamSource> streams, List<String> schedules, List<String> topics,
+                           String codeUri, boolean skipBuild) {}
 
     /** The HTTP API's CORS configuration; empty lists when the template sets none. */
     public record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders, int maxAge) {
@@ -171,7 +175,10 @@ public final class LocalTemplate {
                     default -> { }
                 }
             });
-            functions.add(new Function(id, String.valueOf(properties.get("Handler")), environment, routes, streams, schedules, topics));
+            Object codeUri = properties.containsKey("CodeUri") ? properties.get("CodeUri") : globals.get("CodeUri");
+            boolean skipBuild = Boolean.TRUE.equals(map(map(resource).get("Metadata")).get("SkipBuild"));
+            functions.add(new Function(id, String.valueOf(properties.get("Handler")), environment, routes, streams, schedules, topics,
+                    codeUri == null ? null : String.valueOf(codeUri), skipBuild));
         });
         return functions;
     }
