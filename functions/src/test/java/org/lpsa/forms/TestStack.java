@@ -140,6 +140,10 @@ public final class TestStack {
         return Config.of(values);
     }
 
+    public URI s3Endpoint() {
+        return s3Endpoint;
+    }
+
     public String table(String logicalId) {
         return template.table(logicalId).name();
     }

@@ -7,6 +7,7 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 import org.lpsa.forms.http.Log;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -23,18 +24,30 @@ public final class Priming implements Resource {
     /** The value of every key that priming reads: no event id, email address or idea id can be it. */
     public static final String IMPOSSIBLE_KEY = "_priming";
     /**
-     * How many times the steps run: the JIT compiles a method after some hundred calls, and a snapshot keeps
-     * the compiled code, so a restored copy starts with its hot paths compiled (measured: the first request
-     * after priming took 30 ms with one round and 21 ms with a hundred). Costs about a second once per deploy.
+     * How many times the steps run for a function that answers people: the JIT compiles a method after some
+     * hundred calls, and a snapshot keeps the compiled code, so a restored copy starts with its hot paths
+     * compiled (measured here: the first registration after priming took 30 ms with one round and 21 ms with
+     * a hundred). About a second, once per deploy.
      */
-    static final int ROUNDS = 100;
+    public static final int API_ROUNDS = 100;
+    /** For a function that nobody waits on (streams, schedules, mail): its class loading is what matters. */
+    public static final int BACKGROUND_ROUNDS = 5;
+    private static final ThreadLocal<Boolean> RUNNING = new ThreadLocal<>();
 
     private final String function;
+    private final int rounds;
     private final List<Runnable> beforeSnapshot = new ArrayList<>();
     private final List<Runnable> afterRestore = new ArrayList<>();
 
-    public Priming(String function) {
+    /** {@code rounds}: {@link #API_ROUNDS} or {@link #BACKGROUND_ROUNDS}. */
+    public Priming(String function, int rounds) {
         this.function = function;
+        this.rounds = rounds;
+    }
+
+    /** True while this thread primes: the error answers it asks for are not failures to log. */
+    static boolean running() {
+        return RUNNING.get() != null;
     }
 
     /** Registers with the runtime (CRaC holds resources weakly: the handler keeps this object). */
@@ -55,25 +68,42 @@ public final class Priming implements Resource {
 
     /** A GetItem of a key no item has: credentials, signing, endpoint rules, a connection and GetItem's own code. */
     public Priming read(DynamoDbClient dynamo, String table, String... keyNames) {
+        Map<String, AttributeValue> key = new java.util.HashMap<>();
+        for (String name : keyNames) {
+            key.put(name, AttributeValue.fromS(IMPOSSIBLE_KEY));
+        }
+        return call(() -> dynamo.getItem(b -> b.tableName(table).key(key)));
+    }
+
+    /**
+     * A call to AWS whose error answer is as good as a success (a missing object, an operation the local
+     * emulator lacks): the request went out and the answer was read, which is what primes.
+     */
+    public Priming call(Runnable awsCall) {
         return step(() -> {
-            Map<String, AttributeValue> key = new java.util.HashMap<>();
-            for (String name : keyNames) {
-                key.put(name, AttributeValue.fromS(IMPOSSIBLE_KEY));
+            try {
+                awsCall.run();
+            } catch (AwsServiceException answered) {
+                // answered with an error: primed all the same
             }
-            dynamo.getItem(b -> b.tableName(table).key(key));
         });
     }
 
-    /** Runs the steps before a snapshot, {@link #ROUNDS} times; also what the benchmark and the tests call. */
+    /** Runs the steps before a snapshot, its rounds times; also what the benchmark and the tests call. */
     public void prime() {
         boolean[] failed = new boolean[beforeSnapshot.size()];
-        for (int round = 0; round < ROUNDS; round++) {
-            for (int i = 0; i < beforeSnapshot.size(); i++) {
-                // a step that failed once is not tried again: it would fail the same way, and log each time
-                if (!failed[i]) {
-                    failed[i] = !run(beforeSnapshot.get(i), i, "priming step failed");
+        RUNNING.set(Boolean.TRUE);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < beforeSnapshot.size(); i++) {
+                    // a step that failed once is not tried again: it would fail the same way, and log each time
+                    if (!failed[i]) {
+                        failed[i] = !run(beforeSnapshot.get(i), i, "priming step failed");
+                    }
                 }
             }
+        } finally {
+            RUNNING.remove();
         }
     }
 

@@ -44,7 +44,7 @@ public final class EventInfoHandler extends ApiHandler {
         this.events = events;
         this.clock = clock;
         // an event that cannot exist (its 404), then the description of a synthetic one
-        this.priming = new Priming("EventInfoFunction")
+        this.priming = new Priming("EventInfoFunction", Priming.API_ROUNDS)
                 .step(() -> rehearse("GET", "/events/" + Priming.IMPOSSIBLE_KEY, Map.of("eventId", Priming.IMPOSSIBLE_KEY), Map.of(),
                         null, null))
                 .step(() -> describe(new Event(Priming.IMPOSSIBLE_KEY, "Priming", clock.instant(), java.time.Duration.ofHours(1),

@@ -47,7 +47,7 @@ public final class IdeaHandler extends ApiHandler {
     public IdeaHandler(IdeaService service) {
         this.service = service;
         // an idea with the honeypot filled goes through every check and the answer of a stored one, and is not stored
-        this.priming = new Priming("IdeaFunction")
+        this.priming = new Priming("IdeaFunction", Priming.API_ROUNDS)
                 .step(() -> rehearse("POST", "/ideas", Map.of(), Map.of(), "application/json", "{\"submissionId\":\"priming-0001\","
                         + "\"area\":\"other\",\"title\":\"Priming\",\"text\":\"Priming.\",\"email\":\"priming@example.org\","
                         + "\"" + HONEYPOT + "\":\"priming\"}"))

@@ -46,12 +46,12 @@ public final class InboundEmailHandler implements RequestStreamHandler {
         String bucket = config.require(Config.INBOUND_BUCKET);
         priming.read(clients.dynamoDb(), config.require(Config.IDEAS_TABLE), "ideaId")
                 .read(clients.dynamoDb(), config.require(Config.CONTACTS_TABLE), "email")
-                .step(() -> clients.s3().headObject(b -> b.bucket(bucket).key(config.get(Config.INBOUND_PREFIX, "") + Priming.IMPOSSIBLE_KEY)));
+                .call(() -> clients.s3().headObject(b -> b.bucket(bucket).key(config.get(Config.INBOUND_PREFIX, "") + Priming.IMPOSSIBLE_KEY)));
     }
 
     public InboundEmailHandler(InboundEmailService service) {
         this.service = service;
-        this.priming = new Priming("InboundEmailFunction").step(() -> InboundEmailService.rehearse(
+        this.priming = new Priming("InboundEmailFunction", Priming.BACKGROUND_ROUNDS).step(() -> InboundEmailService.rehearse(
                 REHEARSAL.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 

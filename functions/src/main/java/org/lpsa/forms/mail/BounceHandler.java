@@ -46,7 +46,7 @@ public final class BounceHandler implements RequestStreamHandler {
     public BounceHandler(ContactRepository contacts, Clock clock) {
         this.contacts = contacts;
         this.clock = clock;
-        this.priming = new Priming("BounceFunction").step(() -> handle(REHEARSAL, "init"));
+        this.priming = new Priming("BounceFunction", Priming.BACKGROUND_ROUNDS).step(() -> handle(REHEARSAL, "init"));
     }
 
     public Priming priming() {

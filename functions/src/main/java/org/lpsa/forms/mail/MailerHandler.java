@@ -48,7 +48,7 @@ public final class MailerHandler implements RequestStreamHandler {
     public MailerHandler(Mailer mailer) {
         this.mailer = mailer;
         // a batch of no records is answered as usual; every email is composed and made into a request, none is sent
-        this.priming = new Priming("MailerFunction")
+        this.priming = new Priming("MailerFunction", Priming.BACKGROUND_ROUNDS)
                 .step(() -> handle(new java.io.ByteArrayInputStream("{\"Records\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                         "init"))
                 .step(mailer::rehearse);
@@ -65,7 +65,7 @@ public final class MailerHandler implements RequestStreamHandler {
                 .read(clients.dynamoDb(), tables.registrations(), "eventId", "email")
                 .read(clients.dynamoDb(), tables.ideas(), "ideaId")
                 .read(clients.dynamoDb(), tables.contacts(), "email")
-                .step(() -> clients.sesV2().getAccount(b -> { }))
+                .call(() -> clients.sesV2().getAccount(b -> { }))
                 .step(secret::get)
                 .onRestore(secret::expire);
     }

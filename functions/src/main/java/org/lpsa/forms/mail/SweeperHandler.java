@@ -48,7 +48,7 @@ public final class SweeperHandler implements RequestStreamHandler {
     public SweeperHandler(PendingEmails pending, Mailer mailer) {
         this.pending = pending;
         this.mailer = mailer;
-        this.priming = new Priming("SweeperFunction").step(mailer::rehearse);
+        this.priming = new Priming("SweeperFunction", Priming.BACKGROUND_ROUNDS).step(mailer::rehearse);
     }
 
     public Priming priming() {

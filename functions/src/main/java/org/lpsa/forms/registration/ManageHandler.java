@@ -49,7 +49,7 @@ public final class ManageHandler extends ApiHandler {
     public ManageHandler(ManageService service) {
         this.service = service;
         // a link that is not valid: the token is checked (HMAC with the secret) and the page explains; nothing changes
-        this.priming = new Priming("ManageFunction")
+        this.priming = new Priming("ManageFunction", Priming.API_ROUNDS)
                 .step(() -> rehearse("GET", "/manage", Map.of(), Map.of("token", Priming.IMPOSSIBLE_KEY), null, null))
                 .step(() -> rehearse("POST", "/manage", Map.of(), Map.of(), FORM, "token=" + Priming.IMPOSSIBLE_KEY + "&action=cancel"))
                 .step(() -> done("cancelled"));

@@ -53,7 +53,7 @@ public final class RegisterHandler extends ApiHandler {
         TokenSecret secret = new TokenSecret(config, clients);
         this.service = RegistrationService.fromConfig(config, clients);
         this.tokens = LinkTokens.of(secret);
-        this.priming = new Priming("RegisterFunction")
+        this.priming = new Priming("RegisterFunction", Priming.API_ROUNDS)
                 .read(clients.dynamoDb(), config.require(Config.EVENTS_TABLE), "eventId")
                 .read(clients.dynamoDb(), config.require(Config.REGISTRATIONS_TABLE), "eventId", "email")
                 .step(secret::get)
@@ -64,7 +64,7 @@ public final class RegisterHandler extends ApiHandler {
     public RegisterHandler(RegistrationService service, LinkTokens tokens) {
         this.service = service;
         this.tokens = tokens;
-        this.priming = new Priming("RegisterFunction").step(this::rehearse);
+        this.priming = new Priming("RegisterFunction", Priming.API_ROUNDS).step(this::rehearse);
     }
 
     public Priming priming() {

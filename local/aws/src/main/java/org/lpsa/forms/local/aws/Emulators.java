@@ -27,6 +27,7 @@ public final class Emulators implements AutoCloseable {
     private static Emulators shared;
 
     private final List<Process> processes = new ArrayList<>();
+    private Process dynalite;
     private URI dynamodb;
     private URI ses;
     private URI s3;
@@ -44,7 +45,7 @@ public final class Emulators implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             int dynamoPort = freePort();
-            emulators.launch(repoRoot, logDir.resolve("dynalite.log"), "node", "node_modules/dynalite/cli.js",
+            emulators.dynalite = emulators.launch(repoRoot, logDir.resolve("dynalite.log"), "node", "node_modules/dynalite/cli.js",
                     "--host", "127.0.0.1", "--port", Integer.toString(dynamoPort),
                     "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
             int sesPort = freePort();
@@ -105,13 +106,40 @@ public final class Emulators implements AutoCloseable {
         s3 = URI.create("http://127.0.0.1:" + port);
     }
 
-    private void launch(Path dir, Path log, String... command) throws IOException {
+    private Process launch(Path dir, Path log, String... command) throws IOException {
         Process process = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         processes.add(process);
+        return process;
+    }
+
+    /**
+     * Freezes the DynamoDB emulator (SIGSTOP): connections are still accepted by the kernel, but nothing is
+     * answered, as when DynamoDB is unreachable or stalls. {@link #resumeDynamoDb()} lets it go on.
+     */
+    public void pauseDynamoDb() {
+        signal("STOP");
+    }
+
+    public void resumeDynamoDb() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(dynalite.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
