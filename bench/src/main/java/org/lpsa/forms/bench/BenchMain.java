@@ -60,7 +60,7 @@ public final class BenchMain {
             // rewrites RESULTS.md from the figures of the last run
             Path root = RepoRoot.find();
             Map<String, Object> figures = JSON.std.mapFrom(Files.readString(root.resolve("bench/results/latest.json")));
-            Files.writeString(root.resolve("bench/RESULTS.md"), Report.markdown(figures));
+            Files.writeString(root.resolve("bench/RESULTS.md"), Report.markdown(figures, before(root)));
             System.out.println(Report.summary(figures));
             return;
         }
@@ -502,7 +502,7 @@ public final class BenchMain {
         document.putAll(results);
         Path json = root.resolve("bench/results/latest.json");
         Files.writeString(json, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(document) + "\n");
-        Files.writeString(root.resolve("bench/RESULTS.md"), Report.markdown(document));
+        Files.writeString(root.resolve("bench/RESULTS.md"), Report.markdown(document, before(root)));
         System.out.println(Report.summary(document));
         System.out.println("Wrote " + root.relativize(json) + " and bench/RESULTS.md");
     }
@@ -511,6 +511,12 @@ public final class BenchMain {
      * The package Lambda runs, as `sam build` makes it from template.yaml: every function names the same
      * CodeUri and skips the build, so the package is that file exactly.
      */
+    /** The figures of the last run before the functions moved to the SDK's own clients, kept for the comparison. */
+    private static Map<String, Object> before(Path root) throws IOException {
+        Path file = root.resolve("bench/results/before-sdk-clients.json");
+        return Files.exists(file) ? JSON.std.mapFrom(Files.readString(file)) : Map.of();
+    }
+
     private Path lambdaJar() {
         List<LocalTemplate.Function> functions = template.functions();
         String codeUri = functions.get(0).codeUri();

@@ -85,13 +85,43 @@ public final class AwsClients implements AutoCloseable {
         all.add(new AwsCallLog());
         all.addAll(extraInterceptors);
         this.interceptors = List.copyOf(all);
-        // Lambda's credentials carry no account id, so DynamoDB's account-based endpoints never apply: saying so
-        // spares every call that part of the endpoint rules
-        this.dynamoDb = lazily(() -> configure(DynamoDbClient.builder(), caller.attempt, caller.call)
-                .accountIdEndpointMode(AccountIdEndpointMode.DISABLED).build());
-        this.sesV2 = lazily(() -> configure(SesV2Client.builder(), caller.attempt, caller.call).build());
-        this.s3 = lazily(() -> configure(S3Client.builder(), S3_ATTEMPT, S3_CALL).build());
-        this.ssm = lazily(() -> configure(SsmClient.builder(), caller.attempt, caller.call).build());
+        // each service's builder lives in a class of its own (not a lambda, whose type would name the client), so
+        // a function never even loads the interfaces of the clients it does not use
+        this.dynamoDb = new Lazy<>(new DynamoDb(this));
+        this.sesV2 = new Lazy<>(new SesV2(this));
+        this.s3 = new Lazy<>(new S3(this));
+        this.ssm = new Lazy<>(new Ssm(this));
+    }
+
+    private record DynamoDb(AwsClients clients) implements Supplier<DynamoDbClient> {
+        @Override
+        public DynamoDbClient get() {
+            // Lambda's credentials carry no account id, so DynamoDB's account-based endpoints never apply: saying
+            // so spares every call that part of the endpoint rules
+            return loadRequestPathAhead(clients.configure(DynamoDbClient.builder(), clients.caller.attempt, clients.caller.call)
+                    .accountIdEndpointMode(AccountIdEndpointMode.DISABLED).build());
+        }
+    }
+
+    private record SesV2(AwsClients clients) implements Supplier<SesV2Client> {
+        @Override
+        public SesV2Client get() {
+            return clients.configure(SesV2Client.builder(), clients.caller.attempt, clients.caller.call).build();
+        }
+    }
+
+    private record S3(AwsClients clients) implements Supplier<S3Client> {
+        @Override
+        public S3Client get() {
+            return clients.configure(S3Client.builder(), S3_ATTEMPT, S3_CALL).build();
+        }
+    }
+
+    private record Ssm(AwsClients clients) implements Supplier<SsmClient> {
+        @Override
+        public SsmClient get() {
+            return clients.configure(SsmClient.builder(), clients.caller.attempt, clients.caller.call).build();
+        }
     }
 
     public Caller caller() {
@@ -147,9 +177,26 @@ public final class AwsClients implements AutoCloseable {
                         .build());
     }
 
-    private static <T> Lazy<T> lazily(Supplier<T> build) {
-        return new Lazy<>(build);
+    /**
+     * Starts loading the SDK's request path for DynamoDB (marshalling, endpoint rules, signing) on a thread
+     * of its own, with a GetItem stopped before it is sent, and hands the client back at once: in a fresh
+     * JVM the first request is read and checked meanwhile instead of waiting for that class loading. Where
+     * SnapStart takes a snapshot, priming covers this before anyone waits, and this thread is long done.
+     */
+    private static DynamoDbClient loadRequestPathAhead(DynamoDbClient client) {
+        Thread loader = new Thread(() -> {
+            try {
+                DryRun.run(() -> client.getItem(b -> b.tableName(Priming.IMPOSSIBLE_KEY)
+                        .key(java.util.Map.of("key", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Priming.IMPOSSIBLE_KEY)))));
+            } catch (RuntimeException ignored) {
+                // only time was to be saved; the first real call reports its own failure
+            }
+        }, "sdk-request-path");
+        loader.setDaemon(true);
+        loader.start();
+        return client;
     }
+
     /** Closes the clients that were built, then the HTTP client they share (the SDK leaves a shared one open). */
     @Override
     public void close() {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** Cleaning of what people type: Unicode NFC, invisible control characters removed, white space tidied. */
 public final class FormText {
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200c\\u200d\\n]]");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private FormText() {}
 
@@ -14,7 +15,7 @@ public final class FormText {
         if (raw == null) {
             return null;
         }
-        String value = nfc(raw).replaceAll("\\s+", " ");
+        String value = WHITE_SPACE.matcher(nfc(raw)).replaceAll(" ");
         return CONTROL.matcher(value).replaceAll("").strip();
     }
 
