@@ -64,6 +64,11 @@ public final class Log {
                 line.put("cause", error.getCause().getClass().getName());
             }
         }
-        System.out.println(Json.write(line));
+        // one write of the whole line: println would write the text and the line break apart
+        byte[] bytes = (Json.write(line) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        synchronized (System.out) {
+            System.out.write(bytes, 0, bytes.length);
+            System.out.flush();
+        }
     }
 }
