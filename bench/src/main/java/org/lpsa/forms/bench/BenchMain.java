@@ -45,12 +45,16 @@ public final class BenchMain {
     static final int WARMUP = 2_000;
     static final int WARM = 10_000;
     static final String STACK = "bench";
+    /** What Lambda's java21 runtime runs a function with when the function sets nothing: the baseline's flags. */
     static final String[] JVM_FLAGS = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
+    /** Lambda's java21 runtime uses the serial collector; our functions add the template's JAVA_TOOL_OPTIONS to it. */
+    static final String[] OUR_JVM_FLAGS = {"-XX:+UseSerialGC"};
 
     private final Path root = RepoRoot.find();
     private final Path work = root.resolve("bench/results/tmp");
     private final Map<String, Object> results = new LinkedHashMap<>();
     private Map<String, String> env;
+    private String javaToolOptions;
     private Emulators emulators;
     private LocalTemplate template;
     private DynamoDbClient dynamo;
@@ -120,7 +124,8 @@ public final class BenchMain {
                         new Event.ReferenceCity("New Delhi", ZoneId.of("Asia/Kolkata"))),
                 "https://meet.example.org/bench", start, false));
         env = new HashMap<>(template.functions().get(0).environment());
-        env.remove("JAVA_TOOL_OPTIONS");
+        // ours run with the template's JAVA_TOOL_OPTIONS, as Lambda runs them; the baseline without (see spawn)
+        javaToolOptions = env.remove("JAVA_TOOL_OPTIONS");
         // the SDK's own endpoint settings, read by our clients and the baseline's alike
         env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamodb().toString());
         env.put("AWS_ENDPOINT_URL_SESV2", emulators.ses().toString());
@@ -281,13 +286,17 @@ public final class BenchMain {
 
     /** Starts a fresh JVM and measures from process start until it printed its figures (the response). */
     private Cold spawn(String classpath, List<String> extraFlags, String... args) throws Exception {
+        boolean baseline = args[0].equals("baseline");
         List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(List.of(JVM_FLAGS));
+        command.addAll(List.of(baseline ? JVM_FLAGS : OUR_JVM_FLAGS));
         command.addAll(extraFlags);
         command.addAll(List.of("-cp", classpath, "org.lpsa.forms.bench.ColdStart"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve("child.log").toFile());
         builder.environment().putAll(env);
+        if (!baseline) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions);
+        }
         long start = System.nanoTime();
         Process process = builder.start();
         String line;
@@ -359,11 +368,12 @@ public final class BenchMain {
     private void warm() throws Exception {
         String classpath = lambdaJar() + ":" + root.resolve("bench/target/classes");
         List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(List.of(JVM_FLAGS));
+        command.addAll(List.of(OUR_JVM_FLAGS));
         command.addAll(List.of("-cp", classpath, "org.lpsa.forms.bench.WarmRun", root.resolve("events/register-new.json").toString(),
                 Integer.toString(WARMUP), Integer.toString(WARM)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve("warm.log").toFile());
         builder.environment().putAll(env);
+        builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions);
         System.err.println("warm: " + WARMUP + " to warm up, then " + WARM + " registrations...");
         Process process = builder.start();
         // the handler's own log lines come first (stdout, as in Lambda); the figures are the last line
@@ -498,6 +508,7 @@ public final class BenchMain {
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")));
         document.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         document.put("jvm_flags", String.join(" ", JVM_FLAGS));
+        document.put("our_jvm_flags", String.join(" ", OUR_JVM_FLAGS) + " with JAVA_TOOL_OPTIONS=" + javaToolOptions);
         document.put("cold_runs", COLD_RUNS);
         document.putAll(results);
         Path json = root.resolve("bench/results/latest.json");
