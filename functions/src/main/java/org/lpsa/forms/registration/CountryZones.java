@@ -23,6 +23,7 @@ public final class CountryZones {
     private static final Map<String, List<String>> ZONES = load();
     /** ISO 3166-1 alpha-2 codes; XK (Kosovo) is user-assigned but in common use, and in zone.tab. */
     private static final Set<String> COUNTRIES = countries();
+    private static final Map<String, Optional<ZoneId>> SINGLE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CountryZones() {}
 
@@ -30,8 +31,12 @@ public final class CountryZones {
         return COUNTRIES.contains(code);
     }
 
-    /** The country's zone when it has only one. */
+    /** The country's zone when it has only one (each answer worked out once). */
     public static Optional<ZoneId> single(String country) {
+        return SINGLE.computeIfAbsent(country == null ? "" : country, CountryZones::singleZone);
+    }
+
+    private static Optional<ZoneId> singleZone(String country) {
         List<String> zones = ZONES.getOrDefault(country, List.of());
         if (zones.size() != 1) {
             return Optional.empty();

@@ -123,8 +123,9 @@ public final class RegistrationRepository {
         item.put("country", s(r.country()));
         item.put("interests", AttributeValue.fromSs(r.interests()));
         item.put("newsletter", bool(r.newsletter()));
+        AttributeValue registeredAt = instant(r.registeredAt());
         // consent is recorded with its time and the wording's version, whichever way it went
-        item.put("newsletterAt", instant(r.registeredAt()));
+        item.put("newsletterAt", registeredAt);
         item.put("formVersion", s(r.formVersion()));
         item.put("timeZone", s(r.timeZone().getId()));
         item.put("timeZoneSource", s(r.timeZoneSource()));
@@ -133,7 +134,7 @@ public final class RegistrationRepository {
         }
         item.put("channel", s(r.channel()));
         item.put("status", s(r.status()));
-        item.put("registeredAt", instant(r.registeredAt()));
+        item.put("registeredAt", registeredAt);
         item.put("emailStatus", s(r.emailStatus()));
         item.put("emailAttempts", n(r.emailAttempts()));
         return item;
