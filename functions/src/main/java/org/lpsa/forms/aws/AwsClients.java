@@ -96,8 +96,8 @@ public final class AwsClients implements AutoCloseable {
     private record DynamoDb(AwsClients clients) implements Supplier<DynamoDbClient> {
         @Override
         public DynamoDbClient get() {
-            // Lambda's credentials carry no account id, so DynamoDB's account-based endpoints never apply: saying
-            // so spares every call that part of the endpoint rules
+            // DynamoDB's account-based endpoints are off: the regional endpoint for every call, without the
+            // account-id part of the endpoint rules (measured here: a quicker first call in a fresh JVM)
             return loadRequestPathAhead(clients.configure(DynamoDbClient.builder(), clients.caller.attempt, clients.caller.call)
                     .accountIdEndpointMode(AccountIdEndpointMode.DISABLED).build());
         }
