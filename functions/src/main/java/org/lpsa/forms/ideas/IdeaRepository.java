@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lpsa.forms.aws.Items;
+import org.lpsa.forms.mail.DueEmails;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -35,6 +36,7 @@ public final class IdeaRepository {
         if (idea.acknowledge()) {
             item.put("emailStatus", s("PENDING"));
             item.put("emailAttempts", n(0));
+            DueEmails.markDue(item, Map.of("ideaId", s(idea.ideaId())), idea.receivedAt());
         }
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(ideaId)"));

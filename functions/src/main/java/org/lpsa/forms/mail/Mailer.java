@@ -108,6 +108,11 @@ public final class Mailer {
         }
     }
 
+    /** Now, by the mailer's clock (the sweeper asks for what is due by it). */
+    public Instant now() {
+        return clock.instant();
+    }
+
     public Tables tables() {
         return tables;
     }

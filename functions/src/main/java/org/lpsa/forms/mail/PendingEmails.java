@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The email an item owes (a registration's confirmation, an idea's acknowledgement), tracked on the
@@ -27,6 +27,9 @@ public final class PendingEmails {
     public static final String SKIPPED = "SKIPPED";
     public static final String FAILED = "FAILED";
 
+    /** What takes an item out of the index of due emails: its email is done with. */
+    private static final String NOT_DUE = DueEmails.SHARD + ", " + DueEmails.DUE_AT;
+
     private final DynamoDbClient dynamo;
 
     public PendingEmails(DynamoDbClient dynamo) {
@@ -38,10 +41,13 @@ public final class PendingEmails {
      * {@code abandonedBefore}). Returns the item as it now is; empty when another mailer has it or it is done.
      */
     public Optional<Map<String, AttributeValue>> claim(String table, Map<String, AttributeValue> key, Instant now, Instant abandonedBefore) {
+        // while SENDING the item stays in the index, due when its claim would count as abandoned
+        Instant abandonedAt = now.plus(java.time.Duration.between(abandonedBefore, now));
         try {
             return Optional.of(dynamo.updateItem(b -> b.tableName(table)
                     .key(key)
-                    .updateExpression("SET emailStatus = :sending, emailClaimedAt = :now ADD emailAttempts :one")
+                    .updateExpression("SET emailStatus = :sending, emailClaimedAt = :now, " + DueEmails.SHARD + " = :shard, "
+                            + DueEmails.DUE_AT + " = :abandonedAt ADD emailAttempts :one")
                     .conditionExpression("(emailStatus = :pending AND (attribute_not_exists(emailRetryAt) OR emailRetryAt <= :now))"
                             + " OR (emailStatus = :sending AND emailClaimedAt < :abandoned)")
                     .expressionAttributeValues(Map.of(
@@ -49,6 +55,8 @@ public final class PendingEmails {
                             ":pending", s(PENDING),
                             ":now", instant(now),
                             ":abandoned", instant(abandonedBefore),
+                            ":abandonedAt", instant(abandonedAt),
+                            ":shard", DueEmails.shard(key),
                             ":one", n(1)))
                     .returnValues(ReturnValue.ALL_NEW)).attributes());
         } catch (ConditionalCheckFailedException notOurs) {
@@ -59,19 +67,25 @@ public final class PendingEmails {
     /** Marks a claimed email sent. False when the claim was lost meanwhile (nothing changed). */
     public boolean markSent(String table, Map<String, AttributeValue> key, String messageId, Instant now) {
         return finish(table, key, "SET emailStatus = :done, emailSentAt = :now, emailMessageId = :id"
-                + " REMOVE emailClaimedAt, emailRetryAt, emailError", Map.of(":done", s(SENT), ":now", instant(now), ":id", s(messageId)));
+                + " REMOVE emailClaimedAt, emailRetryAt, emailError, " + NOT_DUE, Map.of(":done", s(SENT), ":now", instant(now), ":id", s(messageId)));
     }
 
     /** Settles a claimed email without sending it (a rate cap, nobody to write to). */
     public void markSkipped(String table, Map<String, AttributeValue> key, String reason) {
-        finish(table, key, "SET emailStatus = :done, emailSkipReason = :reason REMOVE emailClaimedAt, emailRetryAt",
+        finish(table, key, "SET emailStatus = :done, emailSkipReason = :reason REMOVE emailClaimedAt, emailRetryAt, " + NOT_DUE,
                 Map.of(":done", s(SKIPPED), ":reason", s(reason)));
     }
 
     /** Gives a claimed email back after a failed send: PENDING until {@code retryAt}, or FAILED. */
     public void release(String table, Map<String, AttributeValue> key, Instant retryAt, boolean giveUp, String error) {
-        finish(table, key, "SET emailStatus = :done, emailRetryAt = :retry, emailError = :error REMOVE emailClaimedAt",
-                Map.of(":done", s(giveUp ? FAILED : PENDING), ":retry", instant(retryAt), ":error", s(error)));
+        if (giveUp) {
+            finish(table, key, "SET emailStatus = :done, emailRetryAt = :retry, emailError = :error REMOVE emailClaimedAt, " + NOT_DUE,
+                    Map.of(":done", s(FAILED), ":retry", instant(retryAt), ":error", s(error)));
+        } else {
+            finish(table, key, "SET emailStatus = :done, emailRetryAt = :retry, emailError = :error, " + DueEmails.DUE_AT
+                    + " = :retry, " + DueEmails.SHARD + " = :shard REMOVE emailClaimedAt",
+                    Map.of(":done", s(PENDING), ":retry", instant(retryAt), ":error", s(error), ":shard", DueEmails.shard(key)));
+        }
     }
 
     private boolean finish(String table, Map<String, AttributeValue> key, String update, Map<String, AttributeValue> values) {
@@ -87,20 +101,30 @@ public final class PendingEmails {
         }
     }
 
-    /** Keys of the items whose email is not finished (PENDING or SENDING), all pages. */
-    public List<Map<String, AttributeValue>> unfinished(String table, List<String> keyNames) {
+    /**
+     * Keys of the items whose email is due at {@code now}: PENDING and due (or past its retry time), or
+     * SENDING with a claim old enough to count as abandoned. Asked of the sparse index, shard by shard,
+     * all pages: only items that owe an email are read.
+     */
+    public List<Map<String, AttributeValue>> due(String table, List<String> keyNames, Instant now) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            ScanResponse page = dynamo.scan(b -> b.tableName(table)
-                    .projectionExpression(String.join(", ", keyNames))
-                    .filterExpression("emailStatus IN (:pending, :sending)")
-                    .expressionAttributeValues(Map.of(":pending", s(PENDING), ":sending", s(SENDING)))
-                    .exclusiveStartKey(from));
-            keys.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (int shard = 0; shard < DueEmails.SHARDS; shard++) {
+            Map<String, AttributeValue> values = Map.of(":shard", s(Integer.toString(shard)), ":now", instant(now));
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(DueEmails.INDEX)
+                        .keyConditionExpression(DueEmails.SHARD + " = :shard AND " + DueEmails.DUE_AT + " <= :now")
+                        .expressionAttributeValues(values)
+                        .exclusiveStartKey(from));
+                for (Map<String, AttributeValue> item : page.items()) {
+                    Map<String, AttributeValue> key = new java.util.HashMap<>();
+                    keyNames.forEach(name -> key.put(name, item.get(name)));
+                    keys.add(key);
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+        }
         return keys;
     }
 }

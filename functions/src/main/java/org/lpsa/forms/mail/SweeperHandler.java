@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * On a schedule: re-drives the emails the streams could not finish (a retry now due, or a claim
- * abandoned by a function that died mid-send). The mailer's claim makes this safe to run beside it.
+ * abandoned by a function that died mid-send), found through the index of due emails ({@link DueEmails}),
+ * never by reading whole tables. The mailer's claim makes this safe to run beside it.
  */
 public final class SweeperHandler implements RequestStreamHandler {
     private final PendingEmails pending;
@@ -67,7 +68,7 @@ public final class SweeperHandler implements RequestStreamHandler {
     private byte[] sweep(String requestId) {
         Map<Mailer.Outcome, Integer> counts = new EnumMap<>(Mailer.Outcome.class);
         for (String table : List.of(mailer.tables().registrations(), mailer.tables().ideas())) {
-            for (Map<String, AttributeValue> key : pending.unfinished(table, mailer.keyNames(table))) {
+            for (Map<String, AttributeValue> key : pending.due(table, mailer.keyNames(table), mailer.now())) {
                 try {
                     counts.merge(mailer.deliver(table, key, requestId), 1, Integer::sum);
                 } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.lpsa.forms.aws.Items;
+import org.lpsa.forms.mail.DueEmails;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -55,11 +56,12 @@ public final class RegistrationRepository {
      * Asks for the confirmation again (someone registering a second time who lost the email): only
      * when the last one was sent before {@code sentBefore} and fewer than {@code maxResends} were re-sent.
      */
-    public boolean requestResend(String eventId, String email, Instant sentBefore, int maxResends) {
+    public boolean requestResend(String eventId, String email, Instant sentBefore, int maxResends, Instant now) {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(key(eventId, email))
-                    .updateExpression("SET emailStatus = :pending, emailAttempts = :zero REMOVE emailRetryAt ADD resends :one")
+                    .updateExpression("SET emailStatus = :pending, emailAttempts = :zero, " + DueEmails.SHARD + " = :shard, "
+                            + DueEmails.DUE_AT + " = :now REMOVE emailRetryAt ADD resends :one")
                     .conditionExpression("#status = :registered AND (emailStatus = :failed OR (emailStatus = :sent AND emailSentAt < :before))"
                             + " AND (attribute_not_exists(resends) OR resends < :max)")
                     .expressionAttributeNames(Map.of("#status", "status"))
@@ -69,6 +71,8 @@ public final class RegistrationRepository {
                             ":failed", s("FAILED"),
                             ":registered", s(Registration.REGISTERED),
                             ":before", instant(sentBefore),
+                            ":now", instant(now),
+                            ":shard", DueEmails.shard(key(eventId, email)),
                             ":zero", n(0),
                             ":one", n(1),
                             ":max", n(maxResends))));
@@ -83,8 +87,8 @@ public final class RegistrationRepository {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(key(eventId, email))
-                    .updateExpression("SET #status = :cancelled, cancelledAt = :now, emailStatus = :pending, emailAttempts = :zero"
-                            + " REMOVE emailRetryAt, emailClaimedAt")
+                    .updateExpression("SET #status = :cancelled, cancelledAt = :now, emailStatus = :pending, emailAttempts = :zero, "
+                            + DueEmails.SHARD + " = :shard, " + DueEmails.DUE_AT + " = :now REMOVE emailRetryAt, emailClaimedAt")
                     .conditionExpression("#status = :registered")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(
@@ -92,6 +96,7 @@ public final class RegistrationRepository {
                             ":registered", s(Registration.REGISTERED),
                             ":pending", s(Registration.EMAIL_PENDING),
                             ":now", instant(now),
+                            ":shard", DueEmails.shard(key(eventId, email)),
                             ":zero", n(0))));
             return true;
         } catch (ConditionalCheckFailedException notRegistered) {
@@ -137,6 +142,9 @@ public final class RegistrationRepository {
         item.put("registeredAt", registeredAt);
         item.put("emailStatus", s(r.emailStatus()));
         item.put("emailAttempts", n(r.emailAttempts()));
+        if (Registration.EMAIL_PENDING.equals(r.emailStatus())) {
+            DueEmails.markDue(item, key(r.eventId(), r.email()), r.registeredAt());
+        }
         return item;
     }
 

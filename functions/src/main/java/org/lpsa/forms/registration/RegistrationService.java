@@ -91,7 +91,7 @@ public final class RegistrationService {
             return new Result(Outcome.REGISTERED, event, registration, false);
         }
         boolean resent = registrations.requestResend(event.eventId(), request.email(),
-                clock.instant().minus(RESEND_AFTER), MAX_RESENDS);
+                clock.instant().minus(RESEND_AFTER), MAX_RESENDS, clock.instant());
         return new Result(Outcome.ALREADY_REGISTERED, event, existing, resent);
     }
 }

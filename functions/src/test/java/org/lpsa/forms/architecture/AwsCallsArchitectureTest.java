@@ -41,6 +41,15 @@ class AwsCallsArchitectureTest {
             .orShould().dependOnClassesThat().resideInAPackage("java.net.http..")
             .because("signing and sending requests to AWS is what the SDK's clients are for");
 
+    static final ArchRule NO_TABLE_SCANS = noClasses()
+            .should().dependOnClassesThat().haveNameMatching("software\\.amazon\\.awssdk\\.services\\.dynamodb\\.model\\.Scan(Request|Response).*")
+            .because("a function's reads must grow with what it needs, not with every item ever stored: query a key or an index");
+
+    @Test
+    void theFunctionsNeverScanATable() {
+        NO_TABLE_SCANS.check(FUNCTIONS);
+    }
+
     @Test
     void theFunctionsUseOnlyTheSdksPublicApi() {
         assertFalse(FUNCTIONS.isEmpty(), "the functions' classes were found");
@@ -63,6 +72,7 @@ class AwsCallsArchitectureTest {
                 new ClassFileImporter().importClasses(Offenders.HandMadeCall.class)));
         assertThrows(AssertionError.class, () -> NO_SIGNING_OR_SENDING_OF_OUR_OWN.check(
                 new ClassFileImporter().importClasses(Offenders.OwnSigner.class)));
+        assertThrows(AssertionError.class, () -> NO_TABLE_SCANS.check(new ClassFileImporter().importClasses(Offenders.Scanner.class)));
         assertFalse(offenders.isEmpty());
     }
 }
