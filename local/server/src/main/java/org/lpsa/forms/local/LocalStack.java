@@ -45,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
     private final Path root;
     private final Path state;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<StreamPump> pumps = new ArrayList<>();
     private HttpServer server;
     private String url;
     private Emulators emulators;
@@ -143,6 +144,7 @@ public final class LocalStack implements AutoCloseable {
                 StreamPump pump = StreamPump.of(dynamo, template, source, invoker);
                 pump.start(STREAM_POLL_MILLIS);
                 running.add(pump);
+                pumps.add(pump);
             }
             for (String schedule : function.schedules()) {
                 long minutes = rateMinutes(schedule);
@@ -315,6 +317,15 @@ public final class LocalStack implements AutoCloseable {
         api.describe().forEach(r -> System.out.println("    " + r));
         System.out.println("  State: .lpsa/local.json    Stop: Ctrl-C");
         System.out.flush();
+    }
+
+    /** Delivers every stream record owed now to its function (see {@link StreamPump#drain()}); returns how many. */
+    public int drainStreams() {
+        int total = 0;
+        for (StreamPump pump : pumps) {
+            total += pump.drain();
+        }
+        return total;
     }
 
     public String url() {

@@ -56,7 +56,7 @@ class LocalStackIT {
     }
 
     @Test
-    void aJsonRegistrationIsConfirmedOnceInTheOutboxWithinTenSeconds() throws Exception {
+    void aJsonRegistrationIsConfirmedOnceInTheOutbox() throws Exception {
         String body = "{\"name\":\"Priya Sharma\",\"email\":\"Priya.Sharma@Example.org\",\"organization\":\"Institute\","
                 + "\"role\":\"researcher\",\"country\":\"IN\",\"interests\":[\"online-courses\"],\"newsletter\":true}";
         assertEquals(201, post("/events/demo/registrations", "application/json", body).statusCode());
@@ -66,14 +66,9 @@ class LocalStackIT {
         assertEquals(400, invalid.statusCode());
         assertTrue(invalid.body().contains("\"field\":\"email\""), invalid.body());
 
-        List<Map<String, Object>> mine = List.of();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline && mine.isEmpty()) {
-            Thread.sleep(200);
-            mine = outboxTo("priya.sharma@example.org");
-        }
-        Thread.sleep(1200);
-        mine = outboxTo("priya.sharma@example.org");
+        awaitOneEmailTo("priya.sharma@example.org");
+        stack.drainStreams();
+        List<Map<String, Object>> mine = outboxTo("priya.sharma@example.org");
         assertEquals(1, mine.size(), "exactly one confirmation");
         Map<String, Object> email = mine.get(0);
         assertTrue(String.valueOf(email.get("text")).contains("5:30 PM IST (UTC+5:30), your time in Kolkata"), String.valueOf(email.get("text")));
@@ -125,7 +120,7 @@ class LocalStackIT {
         String body = "{\"name\":\"Bot\",\"email\":\"bot@example.org\",\"organization\":\"x\",\"role\":\"other\","
                 + "\"country\":\"FR\",\"interests\":[\"other\"],\"newsletter\":true,\"website\":\"http://spam.example.com\"}";
         assertEquals(201, post("/events/demo/registrations", "application/json", body).statusCode());
-        Thread.sleep(1500);
+        stack.drainStreams();
         assertTrue(outboxTo("bot@example.org").isEmpty());
     }
 
@@ -178,7 +173,7 @@ class LocalStackIT {
         assertEquals(202, first.statusCode());
         awaitOneEmailTo("amara@example.org");
         assertEquals(202, postEmail(plain, Map.of()).statusCode(), "a redelivery");
-        Thread.sleep(1500);
+        stack.drainStreams();
         assertEquals(1, outboxTo("amara@example.org").size());
         List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> ideas = ideasFrom("amara@example.org");
         assertEquals(1, ideas.size());
@@ -195,7 +190,7 @@ class LocalStackIT {
         assertEquals(202, postEmail(outOfOffice, Map.of()).statusCode());
         assertEquals(202, postEmail(bounce, Map.of()).statusCode());
         assertEquals(202, postEmail(spam, Map.of("X-Local-Spam-Verdict", "FAIL")).statusCode());
-        Thread.sleep(1500);
+        stack.drainStreams();
         assertTrue(outboxTo("kenji@example.com").isEmpty());
         assertTrue(outboxTo("mailer-daemon@example.net").isEmpty() && outboxTo("MAILER-DAEMON@example.net").isEmpty());
         assertTrue(outboxTo("prize@example.net").isEmpty());
@@ -218,17 +213,12 @@ class LocalStackIT {
         String body = "{\"name\":\"Gone Away\",\"email\":\"gone.away@example.org\",\"organization\":\"Org\",\"role\":\"other\","
                 + "\"country\":\"KE\",\"interests\":[\"other\"],\"newsletter\":false}";
         assertEquals(201, post("/events/demo/registrations", "application/json", body).statusCode());
+        stack.drainStreams();
         try (var dynamo = org.lpsa.forms.local.aws.LocalTables.client(stack.emulators().dynamodb())) {
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            String status = null;
-            while (System.nanoTime() < deadline && !"SKIPPED".equals(status)) {
-                Thread.sleep(200);
-                var item = dynamo.getItem(b -> b.tableName(LocalStack.STACK_NAME + "-Registrations").consistentRead(true)
-                        .key(Map.of("eventId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("demo"),
-                                "email", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("gone.away@example.org")))).item();
-                status = item.get("emailStatus").s();
-            }
-            assertEquals("SKIPPED", status, "the mailer skips a suppressed address");
+            var item = dynamo.getItem(b -> b.tableName(LocalStack.STACK_NAME + "-Registrations").consistentRead(true)
+                    .key(Map.of("eventId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("demo"),
+                            "email", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("gone.away@example.org")))).item();
+            assertEquals("SKIPPED", item.get("emailStatus").s(), "the mailer skips a suppressed address");
         }
         assertTrue(outboxTo("gone.away@example.org").isEmpty());
     }
@@ -247,13 +237,10 @@ class LocalStackIT {
         }
     }
 
+    /** Once the stream stand-in has delivered everything owed (a drain, not a wait), the one email to {@code address}. */
     private static Map<String, Object> awaitOneEmailTo(String address) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        stack.drainStreams();
         List<Map<String, Object>> mine = outboxTo(address);
-        while (System.nanoTime() < deadline && mine.isEmpty()) {
-            Thread.sleep(200);
-            mine = outboxTo(address);
-        }
         assertEquals(1, mine.size(), "one email to " + address);
         return mine.get(0);
     }

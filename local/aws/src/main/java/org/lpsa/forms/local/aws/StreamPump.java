@@ -71,6 +71,23 @@ public final class StreamPump implements AutoCloseable {
         }, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Delivers everything owed now, poll after poll, until one delivers nothing (at most 20 polls, so a
+     * record that keeps failing cannot hold a test forever); returns how many were delivered. Tests call it
+     * before they assert that nothing was sent: after it, anything the code wrongly stored has been sent.
+     */
+    public int drain() {
+        int total = 0;
+        for (int poll = 0; poll < 20; poll++) {
+            int delivered = pollOnce();
+            if (delivered == 0) {
+                break;
+            }
+            total += delivered;
+        }
+        return total;
+    }
+
     /** One poll: returns how many records were delivered to the function. */
     public synchronized int pollOnce() {
         List<Map<String, Object>> pending = new ArrayList<>();
