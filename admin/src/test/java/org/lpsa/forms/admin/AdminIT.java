@@ -167,10 +167,13 @@ class AdminIT {
     }
 
     private Idea idea(String id, String channel, String area, String status, String email, String at) {
-        return new Idea(id, channel, channel.equals("web") ? "sub-" + id : null, channel.equals("email") ? "msg-" + id : null, area,
-                "keywords", status, Instant.parse(at), "Grace", email, null, null, null, "Title " + id, "Text of " + id, null,
-                channel.equals("email") ? stack + "-inboundmailbucket" : null, channel.equals("email") ? "inbound/msg-" + id : null,
-                List.of(), null, false);
+        return Idea.builder().ideaId(id).channel(channel)
+                .submissionId(channel.equals("web") ? "sub-" + id : null).messageId(channel.equals("email") ? "msg-" + id : null)
+                .area(area).areaReason("keywords").status(status).receivedAt(Instant.parse(at)).name("Grace").email(email)
+                .title("Title " + id).text("Text of " + id)
+                .s3Bucket(channel.equals("email") ? stack + "-inboundmailbucket" : null)
+                .s3Key(channel.equals("email") ? "inbound/msg-" + id : null)
+                .build();
     }
 
     private void seedIdeas() {

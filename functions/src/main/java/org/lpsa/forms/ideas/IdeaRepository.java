@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lpsa.forms.aws.Items;
 import org.lpsa.forms.mail.DueEmails;
+import org.lpsa.forms.mail.EmailStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -34,7 +35,7 @@ public final class IdeaRepository {
     public boolean insertIfAbsent(Idea idea) {
         Map<String, AttributeValue> item = toItem(idea);
         if (idea.acknowledge()) {
-            item.put("emailStatus", s("PENDING"));
+            item.put(EmailStatus.ATTRIBUTE, EmailStatus.PENDING.value());
             item.put("emailAttempts", n(0));
             DueEmails.markDue(item, Map.of("ideaId", s(idea.ideaId())), idea.receivedAt());
         }
@@ -96,13 +97,18 @@ public final class IdeaRepository {
                         Boolean.TRUE.equals(m.get("inline").bool())));
             }
         }
-        return new Idea(Items.string(item, "ideaId"), Items.string(item, "channel"), Items.string(item, "submissionId"),
-                Items.string(item, "messageId"), Items.string(item, "area"), Items.string(item, "areaReason"),
-                Items.string(item, "status"), Items.instant(item, "receivedAt"), Items.string(item, "name"),
-                Items.string(item, "email"), Items.string(item, "country"), Items.string(item, "organization"),
-                Items.string(item, "eventId"), Items.string(item, "title"), Items.string(item, "text"),
-                Items.string(item, "contentHash"), Items.string(item, "s3Bucket"), Items.string(item, "s3Key"), attachments,
-                Items.string(item, "noAcknowledgementReason"), Items.flag(item, "registrant"));
+        return Idea.builder()
+                .ideaId(Items.string(item, "ideaId")).channel(Items.string(item, "channel"))
+                .submissionId(Items.string(item, "submissionId")).messageId(Items.string(item, "messageId"))
+                .area(Items.string(item, "area")).areaReason(Items.string(item, "areaReason"))
+                .status(Items.string(item, "status")).receivedAt(Items.instant(item, "receivedAt"))
+                .name(Items.string(item, "name")).email(Items.string(item, "email"))
+                .country(Items.string(item, "country")).organization(Items.string(item, "organization"))
+                .eventId(Items.string(item, "eventId")).title(Items.string(item, "title")).text(Items.string(item, "text"))
+                .contentHash(Items.string(item, "contentHash")).s3Bucket(Items.string(item, "s3Bucket")).s3Key(Items.string(item, "s3Key"))
+                .attachments(attachments).noAcknowledgementReason(Items.string(item, "noAcknowledgementReason"))
+                .registrant(Items.flag(item, "registrant"))
+                .build();
     }
 
     private static void put(Map<String, AttributeValue> item, String name, String value) {

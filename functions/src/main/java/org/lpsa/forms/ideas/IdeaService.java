@@ -35,9 +35,11 @@ public final class IdeaService {
         String contentHash = sha256(String.join("\u0000", s.area().id(), s.title(), s.text(), nz(s.name()), nz(s.country()),
                 nz(s.organization()), nz(s.eventId())));
         boolean registrant = s.email() != null && contacts.isRegistrant(s.email());
-        Idea idea = new Idea(ideaId, Idea.WEB, s.submissionId(), null, s.area().id(), "chosen on the form", Idea.NEW,
-                clock.instant(), s.name(), s.email(), s.country(), s.organization(), s.eventId(), s.title(), s.text(),
-                contentHash, null, null, List.of(), null, registrant);
+        Idea idea = Idea.builder().ideaId(ideaId).channel(Idea.WEB).submissionId(s.submissionId())
+                .area(s.area().id()).areaReason("chosen on the form").status(Idea.NEW).receivedAt(clock.instant())
+                .name(s.name()).email(s.email()).country(s.country()).organization(s.organization()).eventId(s.eventId())
+                .title(s.title()).text(s.text()).contentHash(contentHash).registrant(registrant)
+                .build();
         if (ideas.insertIfAbsent(idea)) {
             return new Result(Outcome.CREATED, idea);
         }

@@ -66,9 +66,13 @@ public final class InboundEmailService {
         // bounded, so no message can push the item past DynamoDB's 400 KB
         List<Idea.Attachment> attachments = mail.attachments().stream().limit(MAX_ATTACHMENTS)
                 .map(a -> new Idea.Attachment(clip(a.name(), 200), clip(a.type(), 100), a.size(), a.inline())).toList();
-        Idea idea = new Idea(ideaId, Idea.EMAIL, null, receipt.messageId(), area.area().id(), area.reason(),
-                quarantine ? Idea.QUARANTINED : Idea.NEW, clock.instant(), clip(org.lpsa.forms.http.FormText.line(mail.fromName()), 200), email, null, null, null,
-                title, text, null, settings.bucket(), key, attachments, noAnswer.orElse(null), registrant);
+        Idea idea = Idea.builder().ideaId(ideaId).channel(Idea.EMAIL).messageId(receipt.messageId())
+                .area(area.area().id()).areaReason(area.reason())
+                .status(quarantine ? Idea.QUARANTINED : Idea.NEW).receivedAt(clock.instant())
+                .name(clip(org.lpsa.forms.http.FormText.line(mail.fromName()), 200)).email(email)
+                .title(title).text(text).s3Bucket(settings.bucket()).s3Key(key).attachments(attachments)
+                .noAcknowledgementReason(noAnswer.orElse(null)).registrant(registrant)
+                .build();
         return ideas.insertIfAbsent(idea) ? Outcome.STORED : Outcome.ALREADY_STORED;
     }
 

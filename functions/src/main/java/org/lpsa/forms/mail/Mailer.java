@@ -96,9 +96,10 @@ public final class Mailer {
                 List.of(new Event.ReferenceCity("New Delhi", ZoneId.of("Asia/Kolkata"))), "https://example.org/join", null, false);
         Registration registration = new Registration(Priming.IMPOSSIBLE_KEY, "priming@example.org", "Priming", "Priming", "other", "NP",
                 List.of("other"), false, ZoneId.of("Asia/Kathmandu"), "given", null, "priming", "json", Registration.REGISTERED, now,
-                Registration.EMAIL_PENDING, 1);
-        Idea idea = new Idea("web#priming", Idea.WEB, "priming-0001", null, "other", "chosen on the form", Idea.NEW, now, "Priming",
-                "priming@example.org", null, null, null, "Priming", "Priming.", null, null, null, List.of(), null, false);
+                EmailStatus.PENDING, 1);
+        Idea idea = Idea.builder().ideaId("web#priming").channel(Idea.WEB).submissionId("priming-0001").area("other")
+                .areaReason("chosen on the form").status(Idea.NEW).receivedAt(now).name("Priming").email("priming@example.org")
+                .title("Priming").text("Priming.").build();
         for (OutgoingEmail email : List.of(
                 ConfirmationEmail.compose(event, registration, ManageService.link(tokens, settings.siteUrl(), event, registration.email()),
                         settings.from(), settings.mailDomain(), now),

@@ -21,11 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * step is a conditional update, so two mailers never both send.
  */
 public final class PendingEmails {
-    public static final String PENDING = "PENDING";
-    public static final String SENDING = "SENDING";
-    public static final String SENT = "SENT";
-    public static final String SKIPPED = "SKIPPED";
-    public static final String FAILED = "FAILED";
 
     /** What takes an item out of the index of due emails: its email is done with. */
     private static final String NOT_DUE = DueEmails.SHARD + ", " + DueEmails.DUE_AT;
@@ -51,8 +46,8 @@ public final class PendingEmails {
                     .conditionExpression("(emailStatus = :pending AND (attribute_not_exists(emailRetryAt) OR emailRetryAt <= :now))"
                             + " OR (emailStatus = :sending AND emailClaimedAt < :abandoned)")
                     .expressionAttributeValues(Map.of(
-                            ":sending", s(SENDING),
-                            ":pending", s(PENDING),
+                            ":sending", EmailStatus.SENDING.value(),
+                            ":pending", EmailStatus.PENDING.value(),
                             ":now", instant(now),
                             ":abandoned", instant(abandonedBefore),
                             ":abandonedAt", instant(abandonedAt),
@@ -67,30 +62,30 @@ public final class PendingEmails {
     /** Marks a claimed email sent. False when the claim was lost meanwhile (nothing changed). */
     public boolean markSent(String table, Map<String, AttributeValue> key, String messageId, Instant now) {
         return finish(table, key, "SET emailStatus = :done, emailSentAt = :now, emailMessageId = :id"
-                + " REMOVE emailClaimedAt, emailRetryAt, emailError, " + NOT_DUE, Map.of(":done", s(SENT), ":now", instant(now), ":id", s(messageId)));
+                + " REMOVE emailClaimedAt, emailRetryAt, emailError, " + NOT_DUE, Map.of(":done", EmailStatus.SENT.value(), ":now", instant(now), ":id", s(messageId)));
     }
 
     /** Settles a claimed email without sending it (a rate cap, nobody to write to). */
     public void markSkipped(String table, Map<String, AttributeValue> key, String reason) {
         finish(table, key, "SET emailStatus = :done, emailSkipReason = :reason REMOVE emailClaimedAt, emailRetryAt, " + NOT_DUE,
-                Map.of(":done", s(SKIPPED), ":reason", s(reason)));
+                Map.of(":done", EmailStatus.SKIPPED.value(), ":reason", s(reason)));
     }
 
     /** Gives a claimed email back after a failed send: PENDING until {@code retryAt}, or FAILED. */
     public void release(String table, Map<String, AttributeValue> key, Instant retryAt, boolean giveUp, String error) {
         if (giveUp) {
             finish(table, key, "SET emailStatus = :done, emailRetryAt = :retry, emailError = :error REMOVE emailClaimedAt, " + NOT_DUE,
-                    Map.of(":done", s(FAILED), ":retry", instant(retryAt), ":error", s(error)));
+                    Map.of(":done", EmailStatus.FAILED.value(), ":retry", instant(retryAt), ":error", s(error)));
         } else {
             finish(table, key, "SET emailStatus = :done, emailRetryAt = :retry, emailError = :error, " + DueEmails.DUE_AT
                     + " = :retry, " + DueEmails.SHARD + " = :shard REMOVE emailClaimedAt",
-                    Map.of(":done", s(PENDING), ":retry", instant(retryAt), ":error", s(error), ":shard", DueEmails.shard(key)));
+                    Map.of(":done", EmailStatus.PENDING.value(), ":retry", instant(retryAt), ":error", s(error), ":shard", DueEmails.shard(key)));
         }
     }
 
     private boolean finish(String table, Map<String, AttributeValue> key, String update, Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new java.util.HashMap<>(values);
-        all.put(":sending", s(SENDING));
+        all.put(":sending", EmailStatus.SENDING.value());
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression(update)
                     .conditionExpression("emailStatus = :sending").expressionAttributeValues(all));

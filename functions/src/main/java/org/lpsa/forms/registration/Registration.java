@@ -3,24 +3,22 @@ package org.lpsa.forms.registration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.lpsa.forms.mail.EmailStatus;
 
 /** One person's registration for one event, as stored (key: eventId + normalised email). */
 public record Registration(String eventId, String email, String name, String organization, String role,
                            String country, List<String> interests, boolean newsletter, ZoneId timeZone,
                            String timeZoneSource, String invitedBy, String formVersion, String channel,
-                           String status, Instant registeredAt, String emailStatus, long emailAttempts) {
+                           String status, Instant registeredAt, EmailStatus emailStatus, long emailAttempts) {
 
     public static final String REGISTERED = "registered";
     public static final String CANCELLED = "cancelled";
 
-    /** Written with its confirmation owed; see PendingEmails for the states after. */
-    public static final String EMAIL_PENDING = "PENDING";
-    public static final String EMAIL_SENT = "SENT";
 
     static Registration newFrom(String eventId, RegistrationRequest r, String channel, Instant now) {
         return new Registration(eventId, r.email(), r.name(), r.organization(), r.role().id(), r.country(),
                 r.interests(), r.newsletter(), r.timeZone(), r.timeZoneSource().name().toLowerCase(java.util.Locale.ROOT),
-                r.invitedBy(), r.formVersion(), channel, REGISTERED, now, EMAIL_PENDING, 0);
+                r.invitedBy(), r.formVersion(), channel, REGISTERED, now, EmailStatus.PENDING, 0);
     }
 
     public boolean cancelled() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lpsa.forms.aws.Items;
 import org.lpsa.forms.mail.DueEmails;
+import org.lpsa.forms.mail.EmailStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -66,9 +67,9 @@ public final class RegistrationRepository {
                             + " AND (attribute_not_exists(resends) OR resends < :max)")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(
-                            ":pending", s(Registration.EMAIL_PENDING),
-                            ":sent", s(Registration.EMAIL_SENT),
-                            ":failed", s("FAILED"),
+                            ":pending", EmailStatus.PENDING.value(),
+                            ":sent", EmailStatus.SENT.value(),
+                            ":failed", EmailStatus.FAILED.value(),
                             ":registered", s(Registration.REGISTERED),
                             ":before", instant(sentBefore),
                             ":now", instant(now),
@@ -94,7 +95,7 @@ public final class RegistrationRepository {
                     .expressionAttributeValues(Map.of(
                             ":cancelled", s(Registration.CANCELLED),
                             ":registered", s(Registration.REGISTERED),
-                            ":pending", s(Registration.EMAIL_PENDING),
+                            ":pending", EmailStatus.PENDING.value(),
                             ":now", instant(now),
                             ":shard", DueEmails.shard(key(eventId, email)),
                             ":zero", n(0))));
@@ -140,9 +141,9 @@ public final class RegistrationRepository {
         item.put("channel", s(r.channel()));
         item.put("status", s(r.status()));
         item.put("registeredAt", registeredAt);
-        item.put("emailStatus", s(r.emailStatus()));
+        item.put(EmailStatus.ATTRIBUTE, r.emailStatus().value());
         item.put("emailAttempts", n(r.emailAttempts()));
-        if (Registration.EMAIL_PENDING.equals(r.emailStatus())) {
+        if (r.emailStatus() == EmailStatus.PENDING) {
             DueEmails.markDue(item, key(r.eventId(), r.email()), r.registeredAt());
         }
         return item;
@@ -165,7 +166,7 @@ public final class RegistrationRepository {
                 Items.string(item, "channel"),
                 Items.string(item, "status"),
                 Items.instant(item, "registeredAt"),
-                Items.string(item, "emailStatus"),
+                EmailStatus.of(Items.string(item, EmailStatus.ATTRIBUTE)),
                 Items.number(item, "emailAttempts", 0));
     }
 }

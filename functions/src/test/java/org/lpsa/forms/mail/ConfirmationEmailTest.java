@@ -21,7 +21,7 @@ class ConfirmationEmailTest {
 
     private static Registration registration(String name, String zone, String source) {
         return new Registration("opm-2022", "ana@example.org", name, "City", "other", "NP", List.of("other"), false,
-                ZoneId.of(zone), source, null, "api-1", "json", "registered", Instant.parse("2022-06-01T09:00:00Z"), "PENDING", 1);
+                ZoneId.of(zone), source, null, "api-1", "json", "registered", Instant.parse("2022-06-01T09:00:00Z"), EmailStatus.PENDING, 1);
     }
 
     @Test
