@@ -1,6 +1,6 @@
 package org.lpsa.forms.aws;
 
-import org.lpsa.forms.http.Log;
+import org.lpsa.forms.Log;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;

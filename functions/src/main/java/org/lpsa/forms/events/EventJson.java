@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lpsa.forms.http.Json;
+import org.lpsa.forms.Json;
 
 /** An event as a JSON document: the shape of seed files and of what admins edit. */
 public final class EventJson {

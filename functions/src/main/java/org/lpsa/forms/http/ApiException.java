@@ -1,6 +1,7 @@
 package org.lpsa.forms.http;
 
 import java.util.List;
+import org.lpsa.forms.FieldError;
 
 /** A request we refuse, with the 4xx status and the problems to show: never a failure of ours. */
 public final class ApiException extends RuntimeException {

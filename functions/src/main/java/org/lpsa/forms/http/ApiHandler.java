@@ -9,6 +9,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.lpsa.forms.Json;
+import org.lpsa.forms.FieldError;
+import org.lpsa.forms.Log;
+import org.lpsa.forms.Refused;
 import org.lpsa.forms.aws.AwsFailures;
 
 /**
@@ -38,9 +42,9 @@ public abstract class ApiHandler implements RequestStreamHandler {
                 request = ApiRequest.fromEvent(event, requestId);
                 response = handle(request);
             } catch (ApiException refused) {
-                response = request != null && answersWithPages(request)
-                        ? Pages.errors(refused.status(), refused.errors(), backLink(request))
-                        : ApiResponse.errors(refused.status(), refused.errors());
+                response = refusal(request, refused.status(), refused.errors());
+            } catch (Refused refused) {
+                response = refusal(request, status(refused), refused.errors());
             } catch (RuntimeException failure) {
                 boolean pages = request != null && answersWithPages(request);
                 if (AwsFailures.isUnavailable(failure)) {
@@ -80,6 +84,22 @@ public abstract class ApiHandler implements RequestStreamHandler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private ApiResponse refusal(ApiRequest request, int status, java.util.List<FieldError> errors) {
+        return request != null && answersWithPages(request) ? Pages.errors(status, errors, backLink(request))
+                : ApiResponse.errors(status, errors);
+    }
+
+    /** The status code of what the rules refused. */
+    static int status(Refused refused) {
+        if (refused instanceof Refused.NotFound) {
+            return 404;
+        }
+        if (refused instanceof Refused.Conflict) {
+            return 409;
+        }
+        return 400;
     }
 
     private static String backLink(ApiRequest request) {

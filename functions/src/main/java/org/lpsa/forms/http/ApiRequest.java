@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.lpsa.forms.Json;
 
 /** The parts of an API Gateway HTTP API (payload 2.0) event that handlers use. */
 public record ApiRequest(String requestId, String method, String path, Map<String, String> headers,

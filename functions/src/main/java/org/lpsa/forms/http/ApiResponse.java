@@ -3,6 +3,8 @@ package org.lpsa.forms.http;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lpsa.forms.FieldError;
+import org.lpsa.forms.Json;
 
 /** An API Gateway HTTP API (payload 2.0) response. */
 public record ApiResponse(int status, Map<String, String> headers, String body) {

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.lpsa.forms.FieldError;
+import org.lpsa.forms.Json;
 
 /**
  * The fields of a submitted form, from a JSON object or an {@code application/x-www-form-urlencoded}

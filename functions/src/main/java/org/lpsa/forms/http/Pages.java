@@ -1,6 +1,7 @@
 package org.lpsa.forms.http;
 
 import java.util.List;
+import org.lpsa.forms.FieldError;
 
 /**
  * Small server-rendered pages for people using plain HTML forms: thank-you, errors, manage. Readable

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.lpsa.forms.FieldError;
+import org.lpsa.forms.FormText;
 import org.lpsa.forms.PriorityArea;
-import org.lpsa.forms.http.FieldError;
 import org.lpsa.forms.http.Fields;
-import org.lpsa.forms.http.FormText;
 import org.lpsa.forms.registration.CountryZones;
 import org.lpsa.forms.registration.RegistrationForm;
 

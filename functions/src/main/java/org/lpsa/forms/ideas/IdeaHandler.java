@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lpsa.forms.Config;
+import org.lpsa.forms.Log;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.contacts.ContactRepository;
@@ -11,7 +12,6 @@ import org.lpsa.forms.http.ApiHandler;
 import org.lpsa.forms.http.ApiRequest;
 import org.lpsa.forms.http.ApiResponse;
 import org.lpsa.forms.http.Fields;
-import org.lpsa.forms.http.Log;
 
 /** POST /ideas: JSON, or a plain HTML form answered 303 to the thank-you page. */
 public final class IdeaHandler extends ApiHandler {
@@ -69,7 +69,7 @@ public final class IdeaHandler extends ApiHandler {
             return fields.isForm() ? ApiResponse.seeOther(THANK_YOU_PAGE) : ApiResponse.json(201, body("received",
                     IdeaService.webIdeaId(trapped.submissionId(), trapped.email()), trapped.area().id(), RECEIVED));
         }
-        IdeaService.Result result = service.submit(fields);
+        IdeaService.Result result = service.submit(IdeaForm.validate(fields));
         Idea idea = result.idea();
         boolean created = result.outcome() == IdeaService.Outcome.CREATED;
         Log.info(request.requestId(), created ? "idea stored" : "idea sent again", "area", idea.area());

@@ -7,8 +7,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import org.lpsa.forms.contacts.ContactRepository;
-import org.lpsa.forms.http.ApiException;
-import org.lpsa.forms.http.Fields;
+import org.lpsa.forms.Refused;
 
 /**
  * Stores ideas from the web form: the id derives from the page's submissionId and the email, so a
@@ -29,8 +28,8 @@ public final class IdeaService {
         this.clock = clock;
     }
 
-    public Result submit(Fields fields) {
-        IdeaForm.Submission s = IdeaForm.validate(fields);
+    /** Stores a checked submission; Conflict when its id was sent before with other content. */
+    public Result submit(IdeaForm.Submission s) {
         String ideaId = webIdeaId(s.submissionId(), s.email());
         String contentHash = sha256(String.join("\u0000", s.area().id(), s.title(), s.text(), nz(s.name()), nz(s.country()),
                 nz(s.organization()), nz(s.eventId())));
@@ -45,7 +44,7 @@ public final class IdeaService {
         }
         Idea existing = ideas.find(ideaId).orElseThrow(() -> new IllegalStateException("idea vanished after a conflict"));
         if (!contentHash.equals(existing.contentHash())) {
-            throw new ApiException(409, "submissionId",
+            throw new Refused.Conflict("submissionId",
                     "This form was already sent with other content. Reload the page to send a new idea.");
         }
         return new Result(Outcome.SAME_AGAIN, existing);

@@ -53,7 +53,7 @@ public final class InboundEmailService {
         if (text.length() > MailParser.MAX_TEXT) {
             text = text.substring(0, MailParser.MAX_TEXT) + "\n[... cut here; the whole message is kept for admins]";
         }
-        String subject = clip(org.lpsa.forms.http.FormText.line(mail.subject()), 200);
+        String subject = clip(org.lpsa.forms.FormText.line(mail.subject()), 200);
         if (subject != null && subject.isEmpty()) {
             subject = null;
         }
@@ -69,7 +69,7 @@ public final class InboundEmailService {
         Idea idea = Idea.builder().ideaId(ideaId).channel(Idea.EMAIL).messageId(receipt.messageId())
                 .area(area.area().id()).areaReason(area.reason())
                 .status(quarantine ? Idea.QUARANTINED : Idea.NEW).receivedAt(clock.instant())
-                .name(clip(org.lpsa.forms.http.FormText.line(mail.fromName()), 200)).email(email)
+                .name(clip(org.lpsa.forms.FormText.line(mail.fromName()), 200)).email(email)
                 .title(title).text(text).s3Bucket(settings.bucket()).s3Key(key).attachments(attachments)
                 .noAcknowledgementReason(noAnswer.orElse(null)).registrant(registrant)
                 .build();

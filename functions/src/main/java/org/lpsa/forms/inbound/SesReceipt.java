@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.lpsa.forms.http.Json;
+import org.lpsa.forms.Json;
 
 /**
  * The parts of an SES receipt event (Lambda action) that we use. aws-lambda-java-events has no class

@@ -8,11 +8,11 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Map;
 import org.lpsa.forms.Config;
+import org.lpsa.forms.Json;
+import org.lpsa.forms.Log;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.contacts.ContactRepository;
-import org.lpsa.forms.http.Json;
-import org.lpsa.forms.http.Log;
 
 /**
  * SES bounces and complaints, published by the mail configuration set to SNS: each address that

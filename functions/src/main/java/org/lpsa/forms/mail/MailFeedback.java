@@ -3,7 +3,7 @@ package org.lpsa.forms.mail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.lpsa.forms.http.Json;
+import org.lpsa.forms.Json;
 import org.lpsa.forms.registration.RegistrationForm;
 
 /**

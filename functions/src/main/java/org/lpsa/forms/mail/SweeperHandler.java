@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lpsa.forms.Config;
+import org.lpsa.forms.Json;
+import org.lpsa.forms.Log;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.aws.TokenSecret;
-import org.lpsa.forms.http.Json;
-import org.lpsa.forms.http.Log;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

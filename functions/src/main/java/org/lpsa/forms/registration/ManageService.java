@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.EventRepository;
-import org.lpsa.forms.http.ApiException;
+import org.lpsa.forms.Refused;
 
 /**
  * What the manage link in every confirmation allows: see the registration, cancel it (a short notice
@@ -65,8 +65,8 @@ public final class ManageService {
         return tokens.verify(token, LinkTokens.MANAGE, clock.instant()).orElseThrow(ManageService::invalid);
     }
 
-    private static ApiException invalid() {
-        return new ApiException(400, "token", "This link is not valid or has expired. Use the link in your most recent "
+    private static Refused invalid() {
+        return new Refused.InvalidInput("token", "This link is not valid or has expired. Use the link in your most recent "
                 + "confirmation email, or write to the Alliance.");
     }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lpsa.forms.Config;
+import org.lpsa.forms.Json;
+import org.lpsa.forms.Log;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.aws.TokenSecret;
@@ -18,8 +20,6 @@ import org.lpsa.forms.http.ApiRequest;
 import org.lpsa.forms.http.ApiResponse;
 import org.lpsa.forms.http.Fields;
 import org.lpsa.forms.http.Html;
-import org.lpsa.forms.http.Json;
-import org.lpsa.forms.http.Log;
 import org.lpsa.forms.http.Pages;
 
 /**
@@ -81,7 +81,7 @@ public final class RegisterHandler extends ApiHandler {
         rehearse("POST", "/events/" + Priming.IMPOSSIBLE_KEY + "/registrations", path, Map.of(), "application/json", REHEARSAL);
         rehearse("POST", "/events/" + Priming.IMPOSSIBLE_KEY + "/registrations", path, Map.of(), FORM,
                 "name=Priming&email=priming%40example.org&organization=Priming&role=other&country=NP&interests=other");
-        Event event = service.rehearse(Fields.ofJson(Json.map(Json.parse(REHEARSAL))));
+        Event event = service.rehearse(RegistrationForm.validate(Fields.ofJson(Json.map(Json.parse(REHEARSAL)))));
         thankYouLocation(event.eventId(), "priming@example.org");
         registered(event, "priming@example.org");
     }
@@ -108,7 +108,10 @@ public final class RegisterHandler extends ApiHandler {
         }
         // the thank-you link is signed before the write, so a failure to sign never follows a stored registration
         String thanks = fields.isForm() ? thankYouLocation(eventId, RegistrationForm.normaliseEmail(fields.text("email"))) : null;
-        RegistrationService.Result result = service.register(eventId, fields, fields.isForm() ? "form" : "json");
+        // the event first (404, 409), as before: then the form's own checks (400)
+        service.openEvent(eventId);
+        RegistrationRequest checked = RegistrationForm.validate(fields);
+        RegistrationService.Result result = service.register(eventId, checked, fields.isForm() ? "form" : "json");
         Registration r = result.registration();
         boolean created = result.outcome() == RegistrationService.Outcome.REGISTERED;
         Log.info(request.requestId(), created ? "registered" : "already registered", "eventId", r.eventId(),

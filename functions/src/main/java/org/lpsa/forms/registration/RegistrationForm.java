@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.lpsa.forms.FieldError;
+import org.lpsa.forms.FormText;
 import org.lpsa.forms.PriorityArea;
-import org.lpsa.forms.http.FieldError;
 import org.lpsa.forms.http.Fields;
-import org.lpsa.forms.http.FormText;
 
 /** Validates a registration form field by field, listing every problem at once. */
 public final class RegistrationForm {

@@ -3,12 +3,11 @@ package org.lpsa.forms.registration;
 import java.time.Clock;
 import java.time.Duration;
 import org.lpsa.forms.Config;
+import org.lpsa.forms.Refused;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.DryRun;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.EventRepository;
-import org.lpsa.forms.http.ApiException;
-import org.lpsa.forms.http.Fields;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 
@@ -49,17 +48,17 @@ public final class RegistrationService {
         return clock;
     }
 
-    /** The event, whether or not it takes registrations: 404 when there is none. */
+    /** The event, whether or not it takes registrations; NotFound when there is none. */
     public Event event(String eventId) {
         return events.find(eventId).orElseThrow(() ->
-                new ApiException(404, "eventId", "There is no meeting with this address. Check the link in your invitation."));
+                new Refused.NotFound("eventId", "There is no meeting with this address. Check the link in your invitation."));
     }
 
-    /** The event, if it exists and takes registrations now: 404 or 409 otherwise. */
+    /** The event, if it exists and takes registrations now; NotFound or Conflict otherwise. */
     public Event openEvent(String eventId) {
         Event event = event(eventId);
         if (!event.acceptsRegistrations(clock.instant())) {
-            throw new ApiException(409, "eventId", "Registration for \"" + event.title() + "\" is closed.");
+            throw new Refused.Conflict("eventId", "Registration for \"" + event.title() + "\" is closed.");
         }
         return event;
     }
@@ -69,9 +68,8 @@ public final class RegistrationService {
      * the meeting read back from its item), its write taken through the SDK and stopped before it is sent.
      * Returns the synthetic meeting.
      */
-    public Event rehearse(Fields fields) {
+    public Event rehearse(RegistrationRequest request) {
         Event event = EventRepository.rehearsal(clock.instant());
-        RegistrationRequest request = RegistrationForm.validate(fields);
         Registration registration = Registration.newFrom(event.eventId(), request, "json", clock.instant());
         DryRun.run(() -> registrations.insertIfAbsent(registration));
         // the answer of a write that was not sent: its classes, as the SDK would build it
@@ -79,9 +77,9 @@ public final class RegistrationService {
         return event;
     }
 
-    public Result register(String eventId, Fields fields, String channel) {
+    /** Registers a checked request: the event must exist (NotFound) and take registrations (Conflict). */
+    public Result register(String eventId, RegistrationRequest request, String channel) {
         Event event = openEvent(eventId);
-        RegistrationRequest request = RegistrationForm.validate(fields);
         Registration registration = Registration.newFrom(event.eventId(), request, channel, clock.instant());
         if (registrations.insertIfAbsent(registration)) {
             return new Result(Outcome.REGISTERED, event, registration, false);

@@ -29,6 +29,13 @@ final class Offenders {
         }
     }
 
+    /** A service that answers in status codes. */
+    static final class HttpAwareService {
+        void refuse() {
+            throw new org.lpsa.forms.http.ApiException(404, "eventId", "no such meeting");
+        }
+    }
+
     /** Reads a whole table. */
     static final class Scanner {
         int count(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lpsa.forms.FieldError;
 
 class FieldsTest {
     private static final String FORM = "application/x-www-form-urlencoded";

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lpsa.forms.FieldError;
 import org.lpsa.forms.http.ApiException;
-import org.lpsa.forms.http.FieldError;
 import org.lpsa.forms.http.Fields;
 
 class IdeaFormTest {

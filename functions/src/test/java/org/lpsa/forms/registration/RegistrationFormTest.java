@@ -11,9 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lpsa.forms.FieldError;
 import org.lpsa.forms.http.ApiException;
 import org.lpsa.forms.http.ApiRequest;
-import org.lpsa.forms.http.FieldError;
 import org.lpsa.forms.http.Fields;
 
 class RegistrationFormTest {

@@ -1,4 +1,4 @@
-package org.lpsa.forms.http;
+package org.lpsa.forms;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.lpsa.forms.http;
+package org.lpsa.forms;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;

@@ -1,0 +1,41 @@
+package org.lpsa.forms;
+
+import java.util.List;
+
+/**
+ * What the rules refuse, said in words for the person who asked (never a failure of ours). Services
+ * throw its kinds; only the HTTP edge turns them into status codes and pages.
+ */
+public abstract class Refused extends RuntimeException {
+    private final List<FieldError> errors;
+
+    protected Refused(List<FieldError> errors) {
+        super(null, null, false, false);
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** Something given is not acceptable: a field, or a link's token. */
+    public static final class InvalidInput extends Refused {
+        public InvalidInput(String field, String message) {
+            super(List.of(new FieldError(field, message)));
+        }
+    }
+
+    /** The thing asked for does not exist (a meeting). */
+    public static final class NotFound extends Refused {
+        public NotFound(String field, String message) {
+            super(List.of(new FieldError(field, message)));
+        }
+    }
+
+    /** The request cannot be done in the present state (a closed registration, a submission sent with other content). */
+    public static final class Conflict extends Refused {
+        public Conflict(String field, String message) {
+            super(List.of(new FieldError(field, message)));
+        }
+    }
+}

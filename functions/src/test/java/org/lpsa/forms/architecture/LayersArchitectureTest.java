@@ -1,0 +1,37 @@
+package org.lpsa.forms.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Domain and edge apart: services, repositories and the mailer know nothing of HTTP (status codes,
+ * requests, pages, form decoding); they take checked commands and throw {@code Refused}, which only the
+ * HTTP edge turns into answers. So the admin tool or another function can use them as they are.
+ */
+class LayersArchitectureTest {
+    private static final JavaClasses FUNCTIONS = new ClassFileImporter().importPath(Path.of("target/classes"));
+
+    static final ArchRule DOMAIN_WITHOUT_HTTP = noClasses()
+            .that().haveSimpleNameEndingWith("Service")
+            .or().haveSimpleNameEndingWith("Repository")
+            .or().haveNameMatching("org\\.lpsa\\.forms\\.mail\\.(Mailer|PendingEmails|DueEmails|EmailSender|EmailStatus)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAPackage("org.lpsa.forms.http..")
+            .because("only the HTTP edge knows status codes, requests and pages");
+
+    @Test
+    void servicesRepositoriesAndTheMailerKnowNothingOfHttp() {
+        DOMAIN_WITHOUT_HTTP.check(FUNCTIONS);
+    }
+
+    @Test
+    void theRuleCatchesAServiceThatThrowsAnHttpError() {
+        assertThrows(AssertionError.class, () -> DOMAIN_WITHOUT_HTTP.check(
+                new ClassFileImporter().importClasses(Offenders.HttpAwareService.class)));
+    }
+}
