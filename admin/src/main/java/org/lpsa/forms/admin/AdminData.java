@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.lpsa.forms.aws.Items;
+import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.ideas.Idea;
+import org.lpsa.forms.ideas.IdeaRepository;
 import org.lpsa.forms.registration.RegistrationRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -58,12 +59,7 @@ public final class AdminData {
     }
 
     public void closeEvent(String eventId) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table("Events")).key(Map.of("eventId", AttributeValue.fromS(eventId)))
-                    .updateExpression("SET #status = :closed").conditionExpression("attribute_exists(eventId)")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":closed", AttributeValue.fromS("closed"))));
-        } catch (ConditionalCheckFailedException missing) {
+        if (!eventRepository().close(eventId)) {
             throw new AdminException("There is no event " + eventId + ".");
         }
     }
@@ -143,29 +139,20 @@ public final class AdminData {
     }
 
     public void setArea(String ideaId, String area) {
-        update(ideaId, "SET area = :area, areaReason = :reason", "attribute_exists(ideaId)",
-                Map.of(":area", AttributeValue.fromS(area), ":reason", AttributeValue.fromS("set by an admin")));
+        if (!ideaRepository().setArea(ideaId, area, "set by an admin")) {
+            throw new AdminException("There is no idea " + ideaId + ".");
+        }
     }
 
     public void setStatus(String ideaId, String from, String to) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table("Ideas")).key(Map.of("ideaId", AttributeValue.fromS(ideaId)))
-                    .updateExpression("SET #status = :to").conditionExpression("#status = :from")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":to", AttributeValue.fromS(to), ":from", AttributeValue.fromS(from))));
-        } catch (ConditionalCheckFailedException notThere) {
+        if (!ideaRepository().setStatus(ideaId, from, to)) {
             idea(ideaId);
             throw new AdminException("Idea " + ideaId + " is not " + from + ".");
         }
     }
 
-    private void update(String ideaId, String expression, String condition, Map<String, AttributeValue> values) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table("Ideas")).key(Map.of("ideaId", AttributeValue.fromS(ideaId)))
-                    .updateExpression(expression).conditionExpression(condition).expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException missing) {
-            throw new AdminException("There is no idea " + ideaId + ".");
-        }
+    private IdeaRepository ideaRepository() {
+        return new IdeaRepository(dynamo, table("Ideas"));
     }
 
     // contacts
@@ -198,7 +185,7 @@ public final class AdminData {
     public List<Map<String, Object>> forget(String email) {
         List<Map<String, Object>> removed = new ArrayList<>();
         for (Map<String, AttributeValue> key : registrationKeys(email)) {
-            dynamo.deleteItem(b -> b.tableName(table("Registrations")).key(Map.of("eventId", key.get("eventId"), "email", key.get("email"))));
+            new RegistrationRepository(dynamo, table("Registrations")).delete(key.get("eventId").s(), key.get("email").s());
             removed.add(Output.row("table", table("Registrations"), "key", "eventId=" + key.get("eventId").s()));
         }
         for (Map<String, AttributeValue> key : ideaKeys(email)) {
@@ -207,13 +194,10 @@ public final class AdminData {
                 target.s3().deleteObject(b -> b.bucket(item.get("s3Bucket").s()).key(item.get("s3Key").s()));
                 removed.add(Output.row("table", "S3 " + item.get("s3Bucket").s(), "key", item.get("s3Key").s()));
             }
-            dynamo.deleteItem(b -> b.tableName(table("Ideas")).key(Map.of("ideaId", key.get("ideaId"))));
+            ideaRepository().delete(key.get("ideaId").s());
             removed.add(Output.row("table", table("Ideas"), "key", "ideaId=" + key.get("ideaId").s()));
         }
-        Map<String, AttributeValue> contact = dynamo.deleteItem(b -> b.tableName(table("Contacts"))
-                .key(Map.of("email", AttributeValue.fromS(email))).returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD))
-                .attributes();
-        if (contact != null && !contact.isEmpty()) {
+        if (new ContactRepository(dynamo, table("Contacts")).forget(email)) {
             removed.add(Output.row("table", table("Contacts"), "key", "email"));
         }
         return removed;

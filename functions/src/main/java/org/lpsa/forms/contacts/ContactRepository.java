@@ -108,6 +108,13 @@ public final class ContactRepository {
     }
 
     /** Marks an address we must not write to again (a permanent bounce or a complaint), with why and when. */
+    /** Erases everything held about the person here; false when nothing was held. */
+    public boolean forget(String email) {
+        Map<String, AttributeValue> old = dynamo.deleteItem(b -> b.tableName(table).key(Map.of("email", AttributeValue.fromS(email)))
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD)).attributes();
+        return old != null && !old.isEmpty();
+    }
+
     public void suppress(String email, String reason, Instant at) {
         dynamo.updateItem(b -> b.tableName(table)
                 .key(Map.of("email", s(email)))

@@ -19,6 +19,7 @@ import org.lpsa.forms.aws.Items;
 import org.lpsa.forms.aws.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The Events table. Reads are kept for a short while: events change rarely and every registration
@@ -64,6 +65,20 @@ public final class EventRepository {
                         new Event.ReferenceCity("New Delhi", ZoneId.of("Asia/Kolkata"))),
                 "https://example.org/join", now, false);
         return fromItem(toItem(event));
+    }
+
+    /** Closes the event to registrations; false when there is no such event. */
+    public boolean close(String eventId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("eventId", s(eventId)))
+                    .updateExpression("SET #status = :closed").conditionExpression("attribute_exists(eventId)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":closed", s("closed"))));
+        } catch (ConditionalCheckFailedException missing) {
+            return false;
+        }
+        cache.remove(eventId);
+        return true;
     }
 
     public void put(Event event) {

@@ -47,6 +47,35 @@ public final class IdeaRepository {
         }
     }
 
+    /** Moves the idea to another area, with the reason; false when there is no such idea. */
+    public boolean setArea(String ideaId, String area, String reason) {
+        return update(ideaId, "SET area = :area, areaReason = :reason", "attribute_exists(ideaId)", Map.of(),
+                Map.of(":area", s(area), ":reason", s(reason)));
+    }
+
+    /** Moves the idea from one status to another (new, quarantined, reviewed); false when it was not in {@code from}. */
+    public boolean setStatus(String ideaId, String from, String to) {
+        return update(ideaId, "SET #status = :to", "#status = :from", Map.of("#status", "status"),
+                Map.of(":to", s(to), ":from", s(from)));
+    }
+
+    /** Removes the idea and what it holds about its sender. */
+    public void delete(String ideaId) {
+        dynamo.deleteItem(b -> b.tableName(table).key(Map.of("ideaId", s(ideaId))));
+    }
+
+    private boolean update(String ideaId, String expression, String condition, Map<String, String> names,
+                           Map<String, AttributeValue> values) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("ideaId", s(ideaId))).updateExpression(expression)
+                    .conditionExpression(condition).expressionAttributeNames(names.isEmpty() ? null : names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException notSo) {
+            return false;
+        }
+    }
+
     public Optional<Idea> find(String ideaId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("ideaId", s(ideaId))).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
