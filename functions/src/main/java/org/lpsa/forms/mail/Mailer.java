@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Sends the email an item owes, at most once per claim: claim it (PENDING to SENDING), send, mark it
- * SENT. A registration owes its confirmation (or, once cancelled, the notice); an idea its
- * acknowledgement, at most one per sender a day. A failed send, or any failure of ours before it, goes
+ * SENT. What is owed is one {@link OwedEmail} with its message and rules: a registration owes its
+ * {@link Confirmation} (or, once cancelled, the {@link Cancellation} notice); an idea its
+ * {@link Acknowledgement}, at most one per sender a day. A failed send, or any failure of ours before it, goes
  * back to PENDING with a later retry time (the sweeper re-drives it), and after {@link #MAX_ATTEMPTS} to
  * FAILED for an admin to see.
  */
@@ -140,55 +141,132 @@ public final class Mailer {
         }
         Map<String, AttributeValue> item = claimed.get();
         long attempt = Long.parseLong(item.get("emailAttempts").n());
-        boolean idea = table.equals(tables.ideas());
-        String eventId = idea ? null : item.get("eventId").s();
-        String address = Items.string(item, "email");
-        boolean slotTaken = false;
+        OwedEmail owed;
+        try {
+            owed = table.equals(tables.ideas()) ? acknowledgement(item) : registrationEmail(item);
+        } catch (RuntimeException unreadable) {
+            // an item we cannot read: given back like any failure of ours, and FAILED after the last attempt
+            return failed(table, key, now, attempt, unreadable.getClass().getSimpleName(), unreadable, requestId, null);
+        }
+        boolean reserved = false;
         String messageId = null;
         try {
-            if (contacts.isSuppressed(address)) {
+            if (contacts.isSuppressed(owed.address())) {
                 pending.markSkipped(table, key, "address suppressed (bounced or complained)");
-                Log.info(requestId, "email skipped: address suppressed", "table", table, "eventId", eventId);
+                Log.info(requestId, "email skipped: address suppressed", "kind", owed.kind(), "eventId", owed.eventId());
                 return Outcome.SKIPPED;
             }
-            OutgoingEmail email;
-            if (idea) {
-                slotTaken = contacts.claimAcknowledgement(address, now);
-                if (!slotTaken) {
-                    pending.markSkipped(table, key, "one acknowledgement a day");
-                    Log.info(requestId, "acknowledgement skipped: one a day", "table", table);
-                    return Outcome.SKIPPED;
-                }
-                email = IdeaAcknowledgement.compose(IdeaRepository.fromItem(item), settings.from(), settings.ideasAddress());
-            } else {
-                email = registrationEmail(RegistrationRepository.fromItem(item), now);
+            Optional<String> notNow = owed.reasonNotToSend(now);
+            if (notNow.isPresent()) {
+                pending.markSkipped(table, key, notNow.get());
+                Log.info(requestId, "email skipped: " + notNow.get(), "kind", owed.kind(), "eventId", owed.eventId());
+                return Outcome.SKIPPED;
             }
-            messageId = sender.send(email);
+            reserved = true;
+            messageId = sender.send(owed.compose(now));
         } catch (EventMissing gone) {
             // the event was deleted: nothing can be composed, now or later
             pending.release(table, key, now, true, "EventMissing");
-            Log.warn(requestId, "email cannot be composed; giving up", "table", table, "eventId", eventId, GAVE_UP_LOG_FIELD, true);
+            Log.warn(requestId, "email cannot be composed; giving up", "kind", owed.kind(), "eventId", owed.eventId(),
+                    GAVE_UP_LOG_FIELD, true);
             return Outcome.GAVE_UP;
         } catch (EmailSender.SendFailure failure) {
-            return failed(table, key, now, attempt, failure.code(), null, requestId, eventId);
+            return failed(table, key, now, attempt, failure.code(), null, requestId, owed);
         } catch (RuntimeException fault) {
             // a fault of ours (composing, a table): given back for a retry like a failed send, never left SENDING
-            return failed(table, key, now, attempt, fault.getClass().getSimpleName(), fault, requestId, eventId);
+            return failed(table, key, now, attempt, fault.getClass().getSimpleName(), fault, requestId, owed);
         } finally {
-            if (slotTaken && messageId == null) {
-                // nothing went out, whatever failed: the sender's one acknowledgement of the day is still owed
-                contacts.releaseAcknowledgement(address, now);
+            if (reserved && messageId == null) {
+                // nothing went out, whatever failed: what the rules reserved (one acknowledgement a day) is still owed
+                owed.notSent(now);
             }
         }
-        boolean stillOurs = markSent(table, key, messageId, requestId, eventId);
-        if (stillOurs && !idea) {
-            Registration r = RegistrationRepository.fromItem(item);
-            if (!r.cancelled()) {
-                contacts.recordRegistration(r.email(), r.name(), r.eventId(), r.newsletter(), r.formVersion(), r.registeredAt());
-            }
+        if (markSent(table, key, messageId, requestId, owed.eventId())) {
+            owed.sent();
         }
-        Log.info(requestId, "email sent", "table", table, "eventId", eventId, "attempt", attempt);
+        Log.info(requestId, "email sent", "kind", owed.kind(), "eventId", owed.eventId(), "attempt", attempt);
         return Outcome.SENT;
+    }
+
+    /** What a registration owes for its state: the confirmation, or the notice of its cancellation. */
+    private OwedEmail registrationEmail(Map<String, AttributeValue> item) {
+        Registration r = RegistrationRepository.fromItem(item);
+        return r.cancelled() ? new Cancellation(r) : new Confirmation(r);
+    }
+
+    private OwedEmail acknowledgement(Map<String, AttributeValue> item) {
+        return new Acknowledgement(IdeaRepository.fromItem(item));
+    }
+
+    /** The confirmation of a registration; once sent, the person is recorded in Contacts. */
+    private final class Confirmation implements OwedEmail {
+        private final Registration r;
+
+        Confirmation(Registration r) {
+            this.r = r;
+        }
+
+        @Override public String kind() { return "confirmation"; }
+        @Override public String eventId() { return r.eventId(); }
+        @Override public String address() { return r.email(); }
+
+        @Override
+        public OutgoingEmail compose(Instant now) {
+            Event event = events.find(r.eventId()).orElseThrow(EventMissing::new);
+            String manage = ManageService.link(tokens, settings.siteUrl(), event, r.email());
+            return ConfirmationEmail.compose(event, r, manage, settings.from(), settings.mailDomain(), now);
+        }
+
+        @Override
+        public void sent() {
+            contacts.recordRegistration(r.email(), r.name(), r.eventId(), r.newsletter(), r.formVersion(), r.registeredAt());
+        }
+    }
+
+    /** The short notice that a registration is cancelled. */
+    private final class Cancellation implements OwedEmail {
+        private final Registration r;
+
+        Cancellation(Registration r) {
+            this.r = r;
+        }
+
+        @Override public String kind() { return "cancellation"; }
+        @Override public String eventId() { return r.eventId(); }
+        @Override public String address() { return r.email(); }
+
+        @Override
+        public OutgoingEmail compose(Instant now) {
+            return CancellationEmail.compose(events.find(r.eventId()).orElseThrow(EventMissing::new), r, settings.from());
+        }
+    }
+
+    /** The acknowledgement of an idea: at most one per sender a day, reserved before sending. */
+    private final class Acknowledgement implements OwedEmail {
+        private final Idea idea;
+
+        Acknowledgement(Idea idea) {
+            this.idea = idea;
+        }
+
+        @Override public String kind() { return "acknowledgement"; }
+        @Override public String eventId() { return null; }
+        @Override public String address() { return idea.email(); }
+
+        @Override
+        public Optional<String> reasonNotToSend(Instant now) {
+            return contacts.claimAcknowledgement(idea.email(), now) ? Optional.empty() : Optional.of("one acknowledgement a day");
+        }
+
+        @Override
+        public OutgoingEmail compose(Instant now) {
+            return IdeaAcknowledgement.compose(idea, settings.from(), settings.ideasAddress());
+        }
+
+        @Override
+        public void notSent(Instant now) {
+            contacts.releaseAcknowledgement(idea.email(), now);
+        }
     }
 
     /**
@@ -221,31 +299,21 @@ public final class Mailer {
         }
     }
 
-    /** Gives a claimed email back after a failure before sending: PENDING with a later retry, or FAILED. */
+    /** Gives a claimed email back after a failure before sending: PENDING with a later retry, or FAILED ({@code owed} may be null). */
     private Outcome failed(String table, Map<String, AttributeValue> key, Instant now, long attempt, String error,
-                           RuntimeException fault, String requestId, String eventId) {
+                           RuntimeException fault, String requestId, OwedEmail owed) {
         boolean giveUp = attempt >= MAX_ATTEMPTS;
         pending.release(table, key, now.plus(backoff(attempt)), giveUp, error);
         String message = giveUp ? "email failed; giving up" : "email failed; will retry";
+        String kind = owed == null ? "unreadable item" : owed.kind();
+        String eventId = owed == null ? null : owed.eventId();
         if (fault == null) {
-            Log.warn(requestId, message, "table", table, "eventId", eventId, "attempt", attempt, "error", error,
+            Log.warn(requestId, message, "kind", kind, "eventId", eventId, "attempt", attempt, "error", error,
                     GAVE_UP_LOG_FIELD, giveUp);
         } else {
-            Log.error(requestId, message, fault, "table", table, "eventId", eventId, "attempt", attempt,
-                    GAVE_UP_LOG_FIELD, giveUp);
+            Log.error(requestId, message, fault, "kind", kind, "eventId", eventId, "attempt", attempt, GAVE_UP_LOG_FIELD, giveUp);
         }
         return giveUp ? Outcome.GAVE_UP : Outcome.FAILED_WILL_RETRY;
-    }
-
-    /** The email owed for the registration's state: the confirmation, or the notice of its cancellation. */
-    private OutgoingEmail registrationEmail(Registration registration, Instant now) {
-        Event event = events.find(registration.eventId())
-                .orElseThrow(EventMissing::new);
-        if (registration.cancelled()) {
-            return CancellationEmail.compose(event, registration, settings.from());
-        }
-        String manage = ManageService.link(tokens, settings.siteUrl(), event, registration.email());
-        return ConfirmationEmail.compose(event, registration, manage, settings.from(), settings.mailDomain(), now);
     }
 
     /** The registration's event was deleted: nothing can be composed, now or later. */
