@@ -65,6 +65,7 @@ public final class Mailer {
     private final LinkTokens tokens;
     private final Settings settings;
     private final Clock clock;
+    private final OwedEmail.Context context;
 
     public Mailer(DynamoDbClient dynamo, Tables tables, EmailSender sender, LinkTokens tokens, Settings settings, Clock clock) {
         this.pending = new PendingEmails(dynamo);
@@ -75,6 +76,7 @@ public final class Mailer {
         this.tokens = tokens;
         this.settings = settings;
         this.clock = clock;
+        this.context = new OwedEmail.Context(events, contacts, tokens, settings);
     }
 
     /** The mailer as deployed, on the given clients and link-signing secret. */
@@ -191,82 +193,11 @@ public final class Mailer {
     /** What a registration owes for its state: the confirmation, or the notice of its cancellation. */
     private OwedEmail registrationEmail(Map<String, AttributeValue> item) {
         Registration r = RegistrationRepository.fromItem(item);
-        return r.cancelled() ? new Cancellation(r) : new Confirmation(r);
+        return r.cancelled() ? new Cancellation(r, context) : new Confirmation(r, context);
     }
 
     private OwedEmail acknowledgement(Map<String, AttributeValue> item) {
-        return new Acknowledgement(IdeaRepository.fromItem(item));
-    }
-
-    /** The confirmation of a registration; once sent, the person is recorded in Contacts. */
-    private final class Confirmation implements OwedEmail {
-        private final Registration r;
-
-        Confirmation(Registration r) {
-            this.r = r;
-        }
-
-        @Override public String kind() { return "confirmation"; }
-        @Override public String eventId() { return r.eventId(); }
-        @Override public String address() { return r.email(); }
-
-        @Override
-        public OutgoingEmail compose(Instant now) {
-            Event event = events.find(r.eventId()).orElseThrow(EventMissing::new);
-            String manage = ManageService.link(tokens, settings.siteUrl(), event, r.email());
-            return ConfirmationEmail.compose(event, r, manage, settings.from(), settings.mailDomain(), now);
-        }
-
-        @Override
-        public void sent() {
-            contacts.recordRegistration(r.email(), r.name(), r.eventId(), r.newsletter(), r.formVersion(), r.registeredAt());
-        }
-    }
-
-    /** The short notice that a registration is cancelled. */
-    private final class Cancellation implements OwedEmail {
-        private final Registration r;
-
-        Cancellation(Registration r) {
-            this.r = r;
-        }
-
-        @Override public String kind() { return "cancellation"; }
-        @Override public String eventId() { return r.eventId(); }
-        @Override public String address() { return r.email(); }
-
-        @Override
-        public OutgoingEmail compose(Instant now) {
-            return CancellationEmail.compose(events.find(r.eventId()).orElseThrow(EventMissing::new), r, settings.from());
-        }
-    }
-
-    /** The acknowledgement of an idea: at most one per sender a day, reserved before sending. */
-    private final class Acknowledgement implements OwedEmail {
-        private final Idea idea;
-
-        Acknowledgement(Idea idea) {
-            this.idea = idea;
-        }
-
-        @Override public String kind() { return "acknowledgement"; }
-        @Override public String eventId() { return null; }
-        @Override public String address() { return idea.email(); }
-
-        @Override
-        public Optional<String> reasonNotToSend(Instant now) {
-            return contacts.claimAcknowledgement(idea.email(), now) ? Optional.empty() : Optional.of("one acknowledgement a day");
-        }
-
-        @Override
-        public OutgoingEmail compose(Instant now) {
-            return IdeaAcknowledgement.compose(idea, settings.from(), settings.ideasAddress());
-        }
-
-        @Override
-        public void notSent(Instant now) {
-            contacts.releaseAcknowledgement(idea.email(), now);
-        }
+        return new Acknowledgement(IdeaRepository.fromItem(item), context);
     }
 
     /**

@@ -2,6 +2,9 @@ package org.lpsa.forms.mail;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.lpsa.forms.contacts.ContactRepository;
+import org.lpsa.forms.events.EventRepository;
+import org.lpsa.forms.registration.LinkTokens;
 
 /**
  * One kind of email an item can owe (a registration's confirmation, its cancellation notice, an idea's
@@ -9,6 +12,9 @@ import java.util.Optional;
  * email for its rules, sends, marks; the claim / send / mark cycle is the mailer's and the same for all.
  */
 interface OwedEmail {
+    /** What composing and the rules need: the meetings, the contacts, link signing, who mail comes from. */
+    record Context(EventRepository events, ContactRepository contacts, LinkTokens tokens, Mailer.Settings settings) {}
+
     /** What it is, for logs and skip reasons ("confirmation", "acknowledgement"...). */
     String kind();
 
