@@ -4,20 +4,10 @@ import java.time.Instant;
 import org.lpsa.forms.registration.Registration;
 
 /** The short notice a cancelled registration owes. */
-record Cancellation(Registration r, OwedEmail.Context with) implements OwedEmail {
+record Cancellation(Registration r, OwedEmail.Context with) implements OwedEmail.ForRegistration {
     @Override
     public String kind() {
         return "cancellation";
-    }
-
-    @Override
-    public String eventId() {
-        return r.eventId();
-    }
-
-    @Override
-    public String address() {
-        return r.email();
     }
 
     @Override

@@ -6,20 +6,10 @@ import org.lpsa.forms.registration.ManageService;
 import org.lpsa.forms.registration.Registration;
 
 /** The confirmation a registration owes: the time in the person's zone and a manage link; once sent, the person is a contact. */
-record Confirmation(Registration r, OwedEmail.Context with) implements OwedEmail {
+record Confirmation(Registration r, OwedEmail.Context with) implements OwedEmail.ForRegistration {
     @Override
     public String kind() {
         return "confirmation";
-    }
-
-    @Override
-    public String eventId() {
-        return r.eventId();
-    }
-
-    @Override
-    public String address() {
-        return r.email();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.registration.LinkTokens;
+import org.lpsa.forms.registration.Registration;
 
 /**
  * One kind of email an item can owe (a registration's confirmation, its cancellation notice, an idea's
@@ -40,5 +41,20 @@ interface OwedEmail {
 
     /** Nothing went out after {@link #reasonNotToSend} let it: what it reserved is given back. */
     default void notSent(Instant now) {
+    }
+
+    /** An email a registration owes: about its meeting, to its person. */
+    interface ForRegistration extends OwedEmail {
+        Registration r();
+
+        @Override
+        default String eventId() {
+            return r().eventId();
+        }
+
+        @Override
+        default String address() {
+            return r().email();
+        }
     }
 }
