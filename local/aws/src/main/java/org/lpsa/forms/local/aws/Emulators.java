@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,18 +43,15 @@ public final class Emulators implements AutoCloseable {
         Emulators emulators = new Emulators();
         try {
             Files.createDirectories(logDir);
-            int dynamoPort = freePort();
-            emulators.dynalite = emulators.launch(repoRoot, logDir.resolve("dynalite.log"), "node", "node_modules/dynalite/cli.js",
-                    "--host", "127.0.0.1", "--port", Integer.toString(dynamoPort),
-                    "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
-            int sesPort = freePort();
-            emulators.launch(repoRoot, logDir.resolve("ses.log"), "node", "node_modules/aws-ses-v2-local/dist/cli.js",
-                    "--host", "127.0.0.1", "--port", Integer.toString(sesPort));
-            emulators.dynamodb = URI.create("http://127.0.0.1:" + dynamoPort);
-            emulators.ses = URI.create("http://127.0.0.1:" + sesPort);
+            // each binds a port the system picks and says which (local/emulators.js): no port is chosen here first
+            Path dynamoLog = logDir.resolve("dynalite.log");
+            Path sesLog = logDir.resolve("ses.log");
+            emulators.dynalite = emulators.launch(repoRoot, dynamoLog, "node", "local/emulators.js", "dynamodb");
+            emulators.launch(repoRoot, sesLog, "node", "local/emulators.js", "ses");
             // S3 starts in this JVM while node starts the other two
             emulators.startS3();
-            emulators.awaitListening(dynamoPort, "dynalite");
+            emulators.dynamodb = URI.create("http://127.0.0.1:" + emulators.awaitPort(dynamoLog, "dynalite"));
+            emulators.ses = URI.create("http://127.0.0.1:" + emulators.awaitPort(sesLog, "aws-ses-v2-local"));
             emulators.awaitHealthy(URI.create(emulators.ses + "/health-check"), "aws-ses-v2-local");
             return emulators;
         } catch (Exception e) {
@@ -89,10 +85,10 @@ public final class Emulators implements AutoCloseable {
 
     /** s3proxy with an in-memory store; it checks signatures like S3, with the dummy local credentials. */
     private void startS3() throws Exception {
-        int port = freePort();
+        // port 0: the system picks a free one as it binds; the server says which
         s3proxy = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
-                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "local", "local")
                 .build();
         s3proxy.start();
@@ -103,7 +99,7 @@ public final class Emulators implements AutoCloseable {
         if (!"STARTED".equals(s3proxy.getState())) {
             throw new IllegalStateException("s3proxy did not start within " + READY_TIMEOUT.toSeconds() + " s");
         }
-        s3 = URI.create("http://127.0.0.1:" + port);
+        s3 = URI.create("http://127.0.0.1:" + s3proxy.getPort());
     }
 
     private Process launch(Path dir, Path log, String... command) throws IOException {
@@ -143,8 +139,9 @@ public final class Emulators implements AutoCloseable {
     }
 
     /**
-     * A loopback port free now, and not handed out before by this JVM: the port is bound later by
-     * another process, so two picks in a row must not get the same number back.
+     * A loopback port free now, and not handed out before by this JVM, for a server that must know its
+     * address before it binds (the local stack puts its own URL in the links it sends). The emulators do
+     * not use it: they bind port 0 and say which port they got.
      */
     public static int freePort() throws IOException {
         while (true) {
@@ -158,15 +155,21 @@ public final class Emulators implements AutoCloseable {
 
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-    private void awaitListening(int port, String name) {
+    /** The port an emulator announced in its log ("listening on port N"), once it listens. */
+    private int awaitPort(Path log, String name) {
+        java.util.regex.Pattern announced = java.util.regex.Pattern.compile("listening on port (\\d+)");
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             ensureAlive(name);
-            try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
+            try {
+                java.util.regex.Matcher m = announced.matcher(Files.readString(log));
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
             } catch (IOException notYet) {
-                pause();
+                // the log is not there yet
             }
+            pause();
         }
         throw new IllegalStateException(name + " did not start listening within " + READY_TIMEOUT.toSeconds() + " s");
     }
