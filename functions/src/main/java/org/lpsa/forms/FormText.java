@@ -32,14 +32,42 @@ public final class FormText {
         return raw;
     }
 
-    /** Paragraphs: line breaks kept (as \n), trailing spaces and runs of blank lines removed. */
+    /**
+     * Paragraphs: line breaks kept (as \n), spaces at the end of a line and runs of blank lines removed.
+     * One pass over the text, linear in its length whatever it holds (a pattern such as {@code [ ]+\n}
+     * takes quadratic time on a long run of spaces with no line break after it).
+     */
     public static String paragraphs(String raw) {
         if (raw == null) {
             return null;
         }
         String value = nfc(raw).replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ');
         value = CONTROL.matcher(value).replaceAll("");
-        value = value.replaceAll("[ \\u00a0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n");
-        return value.strip();
+        StringBuilder out = new StringBuilder(value.length());
+        int spacesFrom = -1;
+        int lineBreaks = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\u00a0') {
+                if (spacesFrom < 0) {
+                    spacesFrom = out.length();
+                }
+                out.append(c);
+            } else if (c == '\n') {
+                if (spacesFrom >= 0) {
+                    out.setLength(spacesFrom);
+                    spacesFrom = -1;
+                }
+                // at most one blank line between paragraphs
+                if (++lineBreaks <= 2) {
+                    out.append('\n');
+                }
+            } else {
+                spacesFrom = -1;
+                lineBreaks = 0;
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
     }
 }

@@ -49,6 +49,18 @@ class LocalStackIT {
     }
 
     @Test
+    void anIdeaOfTwentyThousandSpacesAndOneWordIsAnsweredWithinASecond() throws Exception {
+        // text cleaning is linear: a pattern with overlapping runs took seconds to minutes on such input
+        String body = "{\"submissionId\":\"linear-0001\",\"area\":\"other\",\"title\":\"t\",\"text\":\""
+                + " ".repeat(20_000) + "x\"}";
+        long began = System.nanoTime();
+        HttpResponse<String> answer = post("/ideas", "application/json", body);
+        long millis = (System.nanoTime() - began) / 1_000_000;
+        assertEquals(201, answer.statusCode(), answer.body());
+        assertTrue(millis < 1_000, "answered after " + millis + " ms");
+    }
+
+    @Test
     void theRegistrationPageIsServed() throws Exception {
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
