@@ -115,6 +115,18 @@ final class ApiGatewayStandIn {
         return true;
     }
 
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return false;
+        }
+    }
+
     private static Map<String, Object> event(HttpExchange exchange, Route route, Map<String, String> pathParameters, byte[] body) {
         Map<String, Object> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
@@ -130,7 +142,9 @@ final class ApiGatewayStandIn {
             query.merge(name, value, (a, b) -> a + "," + b);
         }
         String contentType = String.valueOf(headers.getOrDefault("content-type", "")).split(";")[0].trim().toLowerCase(Locale.ROOT);
-        boolean text = contentType.startsWith("text/") || TEXT_TYPES.contains(contentType);
+        // as HTTP APIs do: a body is handed over as text only when it is text and its bytes are UTF-8; otherwise
+        // base64 (isBase64Encoded), so the function sees the bytes that were sent, not replacement characters
+        boolean text = (contentType.startsWith("text/") || TEXT_TYPES.contains(contentType)) && isUtf8(body);
         String requestId = UUID.randomUUID().toString();
         Instant now = Instant.now();
 

@@ -61,6 +61,17 @@ class LocalStackIT {
     }
 
     @Test
+    void jsonWithBytesThatAreNotUtf8IsRefusedAsAFormIs() throws Exception {
+        byte[] body = ("{\"name\":\"Ana\u00ff\",\"email\":\"ana.bytes@example.org\",\"organization\":\"City\",\"role\":\"other\","
+                + "\"country\":\"KE\",\"interests\":[\"other\"],\"newsletter\":false}").getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/events/demo/registrations"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("UTF-8"), answer.body());
+    }
+
+    @Test
     void theRegistrationPageIsServed() throws Exception {
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
