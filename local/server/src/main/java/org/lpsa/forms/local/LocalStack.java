@@ -109,6 +109,9 @@ public final class LocalStack implements AutoCloseable {
     private void start(int requestedPort) throws IOException {
         // the JDK server writes headers and body apart: without TCP_NODELAY, delayed ACKs add 40 ms to each answer
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // a client that has not sent its whole request within 10 s is dropped (the JDK server checks every second),
+        // so slow clients cannot hold the server's threads for good
+        System.setProperty("sun.net.httpserver.maxReqTime", "10");
         // the port is settled first: the functions put this stack's own address in the links they send
         int port = requestedPort == 0 ? Emulators.freePort() : requestedPort;
         url = "http://127.0.0.1:" + port;
@@ -159,7 +162,8 @@ public final class LocalStack implements AutoCloseable {
         Outbox outbox = new Outbox(emulators.ses());
         StaticFiles web = new StaticFiles(root.resolve("web"));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // enough threads that clients trickling their requests in do not keep the others waiting
+        server.setExecutor(Executors.newFixedThreadPool(64));
         server.createContext("/", exchange -> route(exchange, outbox, web));
         server.start();
         running.add(0, () -> server.stop(0));

@@ -72,6 +72,33 @@ class LocalStackIT {
     }
 
     @Test
+    void aRequestIsAnsweredWithinTwoSecondsWhileTwentySlowClientsTrickleTheirs() throws Exception {
+        URI url = URI.create(stack.url());
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort());
+                // a request whose body never arrives in full: its handler waits for the rest
+                socket.getOutputStream().write(("POST /ideas HTTP/1.1\r\nHost: " + url.getAuthority()
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            long began = System.nanoTime();
+            // bounded, so a server held by the slow clients fails the test instead of hanging it
+            HttpResponse<String> info = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/events/demo"))
+                    .timeout(java.time.Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - began) / 1_000_000;
+            assertEquals(200, info.statusCode());
+            assertTrue(millis < 2_000, "answered after " + millis + " ms");
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void theRegistrationPageIsServed() throws Exception {
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
