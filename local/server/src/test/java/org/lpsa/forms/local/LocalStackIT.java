@@ -99,6 +99,17 @@ class LocalStackIT {
     }
 
     @Test
+    void aNameHoldingAHostNameIsNotRepeatedInTheConfirmation() throws Exception {
+        String body = "{\"name\":\"Claim your prize at prize-evil.de now\",\"email\":\"stranger@example.org\","
+                + "\"organization\":\"x\",\"role\":\"other\",\"country\":\"KE\",\"interests\":[\"other\"],\"newsletter\":false}";
+        assertEquals(201, post("/events/demo/registrations", "application/json", body).statusCode());
+        Map<String, Object> email = awaitOneEmailTo("stranger@example.org");
+        String text = String.valueOf(email.get("text")) + email.get("html") + email.get("subject");
+        assertTrue(text.startsWith("Hello,"), text);
+        assertFalse(text.contains("prize-evil"), text);
+    }
+
+    @Test
     void theRegistrationPageIsServed() throws Exception {
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
