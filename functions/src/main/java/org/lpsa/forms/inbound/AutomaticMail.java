@@ -5,8 +5,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Never answer a machine: says why a message must get no acknowledgement (bounces, auto-replies,
- * lists, bulk, our own mail, failed checks), or nothing when a person wrote it.
+ * Never answer a machine or a forged sender: says why a message must get no acknowledgement (bounces,
+ * auto-replies, lists, bulk, our own mail, failed checks, a From that neither DKIM nor SPF vouches for,
+ * a From that is not exactly one mailbox at a domain name, an upstream spam mark), or nothing when a
+ * person wrote it.
  */
 public final class AutomaticMail {
     private static final Pattern MACHINE_LOCAL_PART = Pattern.compile(
@@ -17,7 +19,17 @@ public final class AutomaticMail {
                     + "mail delivery failed|returned mail)\\b.*",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern IP_ADDRESS = Pattern.compile("^[0-9.]+$|^[0-9a-f:]*:[0-9a-f:.]*$");
+
     private AutomaticMail() {}
+
+    /** An upstream filter's spam mark (SpamAssassin's X-Spam-Flag: YES or X-Spam-Status: Yes, ...). */
+    public static boolean spamFlagged(ParsedMail mail) {
+        String flag = mail.header("X-Spam-Flag");
+        String status = mail.header("X-Spam-Status");
+        return (flag != null && flag.trim().equalsIgnoreCase("yes"))
+                || (status != null && status.trim().toLowerCase(Locale.ROOT).startsWith("yes"));
+    }
 
     /** Why this message must not be answered; empty when a person can be answered. */
     public static Optional<String> reasonNotToAnswer(ParsedMail mail, SesReceipt receipt, String ourDomain) {
@@ -25,6 +37,13 @@ public final class AutomaticMail {
             if (receipt.failed(verdict)) {
                 return Optional.of(verdict + " check failed");
             }
+        }
+        if (!receipt.passed("dkim") && !receipt.passed("spf")) {
+            // neither DKIM nor SPF vouches for the sender: the From may be forged, and the reply would go to a stranger
+            return Optional.of("neither DKIM nor SPF passed");
+        }
+        if (spamFlagged(mail)) {
+            return Optional.of("marked as spam by an upstream filter");
         }
         if (receipt.nullSender()) {
             return Optional.of("empty envelope sender (a delivery report)");
@@ -36,7 +55,14 @@ public final class AutomaticMail {
         if (from.isEmpty()) {
             return Optional.of("no From address");
         }
+        if (!mail.fromOneMailbox()) {
+            return Optional.of("From is not exactly one mailbox");
+        }
         int at = from.indexOf('@');
+        String domain = at < 0 ? "" : from.substring(at + 1);
+        if (domain.startsWith("[") || IP_ADDRESS.matcher(domain).matches() || !domain.contains(".")) {
+            return Optional.of("From's domain is not a name");
+        }
         if (MACHINE_LOCAL_PART.matcher(at < 0 ? from : from.substring(0, at)).matches()) {
             return Optional.of("sent by a machine address");
         }

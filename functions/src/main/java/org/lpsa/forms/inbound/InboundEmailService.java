@@ -60,7 +60,7 @@ public final class InboundEmailService {
         String title = subject != null ? subject : titleFromText(text);
         AreaClassifier.Choice area = AreaClassifier.classify(receipt.recipients(), subject, text);
         Optional<String> noAnswer = AutomaticMail.reasonNotToAnswer(mail, receipt, settings.ourDomain());
-        boolean quarantine = receipt.failed("spam") || receipt.failed("virus");
+        boolean quarantine = receipt.failed("spam") || receipt.failed("virus") || AutomaticMail.spamFlagged(mail);
         String email = mail.fromAddress() == null ? null : mail.fromAddress().trim().toLowerCase(Locale.ROOT);
         boolean registrant = email != null && noAnswer.isEmpty() && contacts.isRegistrant(email);
         // bounded, so no message can push the item past DynamoDB's 400 KB

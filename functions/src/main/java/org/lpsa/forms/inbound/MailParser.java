@@ -13,8 +13,10 @@ import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.SingleBody;
+import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.dom.address.MailboxList;
+import org.apache.james.mime4j.field.address.LenientAddressParser;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
@@ -55,7 +57,16 @@ public final class MailParser {
                 : parts.preamble != null ? withoutMimeDebris(parts.preamble) : "";
         String subject = message.getSubject();
         return new ParsedMail(headers, fromAddress, fromName, subject == null ? null : subject.strip(), message.getMessageId(),
-                "multipart/report".equalsIgnoreCase(message.getMimeType()), text, parts.attachments);
+                "multipart/report".equalsIgnoreCase(message.getMimeType()), text, parts.attachments, oneMailbox(headers.get("from")));
+    }
+
+    /** One From header whose address list is one mailbox: not a group ("Friends: a@x, b@y;"), not two addresses. */
+    private static boolean oneMailbox(List<String> fromHeaders) {
+        if (fromHeaders == null || fromHeaders.size() != 1) {
+            return false;
+        }
+        AddressList addresses = LenientAddressParser.DEFAULT.parseAddressList(fromHeaders.get(0));
+        return addresses.size() == 1 && addresses.get(0) instanceof Mailbox;
     }
 
     private static final class Parts {

@@ -36,6 +36,10 @@ public record SesReceipt(String messageId, String envelopeSender, List<String> r
         return receipts;
     }
 
+    public boolean passed(String verdict) {
+        return "PASS".equals(verdicts.get(verdict));
+    }
+
     public boolean failed(String verdict) {
         return "FAIL".equals(verdicts.get(verdict));
     }
