@@ -45,9 +45,19 @@ public final class InboundEmailService {
         String key = settings.prefix() + receipt.messageId();
         ParsedMail mail;
         try (InputStream raw = s3.open(settings.bucket(), key)) {
-            mail = MailParser.parse(raw);
+            mail = MailParser.parse(raw.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the message from S3", e);
+        } catch (MailParser.Unreadable | RuntimeException | StackOverflowError unreadable) {
+            // kept for an admin to look at (ideas list --status quarantined), never answered, never retried
+            String reason = unreadable instanceof MailParser.Unreadable ? unreadable.getMessage()
+                    : "the message could not be read (" + unreadable.getClass().getSimpleName() + ")";
+            Idea idea = Idea.builder().ideaId(ideaId).channel(Idea.EMAIL).messageId(receipt.messageId())
+                    .area(org.lpsa.forms.PriorityArea.OTHER.id()).areaReason("not read").status(Idea.QUARANTINED)
+                    .receivedAt(clock.instant()).title("(a message that could not be read)").text("")
+                    .s3Bucket(settings.bucket()).s3Key(key).noAcknowledgementReason(reason)
+                    .build();
+            return ideas.insertIfAbsent(idea) ? Outcome.STORED : Outcome.ALREADY_STORED;
         }
         String text = ReplyCleaner.clean(mail.text());
         if (text.length() > MailParser.MAX_TEXT) {
@@ -82,13 +92,13 @@ public final class InboundEmailService {
      */
     public static void rehearse(byte[] message) {
         try {
-            ParsedMail mail = MailParser.parse(new java.io.ByteArrayInputStream(message));
+            ParsedMail mail = MailParser.parse(message);
             String text = ReplyCleaner.clean(mail.text());
             AreaClassifier.classify(List.of("ideas+webinars@example.org"), mail.subject(), text);
             AutomaticMail.reasonNotToAnswer(mail, new SesReceipt("priming", "priming@example.org", List.of("ideas@example.org"),
                     java.util.Map.of()), "example.org");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | MailParser.Unreadable e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -19,7 +19,9 @@ import org.apache.james.mime4j.dom.address.MailboxList;
 import org.apache.james.mime4j.field.address.LenientAddressParser;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
 
 /**
  * Parses a raw message with mime4j, leniently (real mail breaks the rules): the text is the first
@@ -32,7 +34,50 @@ public final class MailParser {
 
     private MailParser() {}
 
-    public static ParsedMail parse(InputStream raw) throws IOException {
+    /** How deep multiparts may nest, and how many parts a message may have, before it is not read at all. */
+    public static final int MAX_NESTING = 20;
+    public static final int MAX_PARTS = 1_000;
+
+    /** A message beyond the limits: it is kept (quarantined) for an admin, never read. */
+    public static final class Unreadable extends Exception {
+        Unreadable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * Parses the message after checking its structure with mime4j's streaming parser, which keeps no
+     * stack of its own: a message nested deeper than {@link #MAX_NESTING} or with more than
+     * {@link #MAX_PARTS} parts is refused before the (recursive) message builder sees it.
+     */
+    public static ParsedMail parse(byte[] raw) throws IOException, Unreadable {
+        checkStructure(raw);
+        return parse(new java.io.ByteArrayInputStream(raw));
+    }
+
+    private static void checkStructure(byte[] raw) throws IOException, Unreadable {
+        MimeTokenStream tokens = new MimeTokenStream(MimeConfig.PERMISSIVE);
+        tokens.parse(new java.io.ByteArrayInputStream(raw));
+        int depth = 0;
+        int parts = 0;
+        try {
+            for (EntityState state = tokens.getState(); state != EntityState.T_END_OF_STREAM; state = tokens.next()) {
+                if (state == EntityState.T_START_MULTIPART) {
+                    if (++depth > MAX_NESTING) {
+                        throw new Unreadable("multiparts nested deeper than " + MAX_NESTING);
+                    }
+                } else if (state == EntityState.T_END_MULTIPART) {
+                    depth--;
+                } else if (state == EntityState.T_START_BODYPART && ++parts > MAX_PARTS) {
+                    throw new Unreadable("more than " + MAX_PARTS + " parts");
+                }
+            }
+        } catch (org.apache.james.mime4j.MimeException broken) {
+            throw new Unreadable("not a message mime4j can read");
+        }
+    }
+
+    static ParsedMail parse(InputStream raw) throws IOException {
         DefaultMessageBuilder builder = new DefaultMessageBuilder();
         builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
         builder.setDecodeMonitor(DecodeMonitor.SILENT);

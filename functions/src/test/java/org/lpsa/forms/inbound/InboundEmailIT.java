@@ -87,6 +87,27 @@ class InboundEmailIT {
     }
 
     @Test
+    void aMessageOfTenThousandNestedMultipartsIsKeptQuarantinedAndNotAnsweredAndTheFunctionLives() {
+        TestStack stack = new TestStack();
+        StringBuilder raw = new StringBuilder("From: Nested <nested@example.org>\r\nTo: ideas@decentralization.net\r\n"
+                + "Subject: Deep\r\nMIME-Version: 1.0\r\n");
+        for (int depth = 0; depth < 10_000; depth++) {
+            raw.append("Content-Type: multipart/mixed; boundary=\"b").append(depth).append("\"\r\n\r\n--b").append(depth).append("\r\n");
+        }
+        raw.append("Content-Type: text/plain\r\n\r\nhello\r\n");
+        String messageId = stack.inbound().deliver(raw.toString().getBytes(StandardCharsets.US_ASCII), Map.of(), null, null);
+
+        Idea idea = stack.ideas().find("email#" + messageId).orElseThrow();
+        assertEquals(Idea.QUARANTINED, idea.status());
+        assertTrue(idea.noAcknowledgementReason().contains("nested deeper than 20"), idea.noAcknowledgementReason());
+        assertEquals("inbound/" + messageId, idea.s3Key(), "the original is kept for an admin");
+        try (StreamPump stream = stack.ideasStream(new MailerHandler(stack.mailer()))) {
+            stream.drain();
+        }
+        assertTrue(stack.sentEmails().isEmpty());
+    }
+
+    @Test
     void aRedeliveredMessageStoresNothingAndSendsNothingMore() {
         TestStack stack = new TestStack();
         SesInboundStandIn inbound = stack.inbound();
