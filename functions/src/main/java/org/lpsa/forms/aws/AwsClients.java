@@ -124,10 +124,6 @@ public final class AwsClients implements AutoCloseable {
         }
     }
 
-    public Caller caller() {
-        return caller;
-    }
-
     public DynamoDbClient dynamoDb() {
         return dynamoDb.getValue();
     }

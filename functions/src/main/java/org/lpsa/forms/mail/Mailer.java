@@ -137,7 +137,7 @@ public final class Mailer {
             throw new IllegalArgumentException("no email is owed by items of " + table);
         }
         Instant now = clock.instant();
-        Optional<Map<String, AttributeValue>> claimed = pending.claim(table, key, now, now.minus(ABANDONED_AFTER));
+        Optional<Map<String, AttributeValue>> claimed = pending.claim(table, key, now, ABANDONED_AFTER);
         if (claimed.isEmpty()) {
             return Outcome.NOT_DUE;
         }

@@ -4,6 +4,7 @@ import static org.lpsa.forms.aws.Items.instant;
 import static org.lpsa.forms.aws.Items.n;
 import static org.lpsa.forms.aws.Items.s;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +34,13 @@ public final class PendingEmails {
 
     /**
      * Claims an item's email for sending: PENDING and due, or SENDING but abandoned (claimed before
-     * {@code abandonedBefore}). Returns the item as it now is; empty when another mailer has it or it is done.
+     * {@code abandonedAfter} ago). Returns the item as it now is; empty when another mailer has it or it is done.
      */
-    public Optional<Map<String, AttributeValue>> claim(String table, Map<String, AttributeValue> key, Instant now, Instant abandonedBefore) {
-        // while SENDING the item stays in the index, due when its claim would count as abandoned
-        Instant abandonedAt = now.plus(java.time.Duration.between(abandonedBefore, now));
+    public Optional<Map<String, AttributeValue>> claim(String table, Map<String, AttributeValue> key, Instant now,
+                                                       Duration abandonedAfter) {
+        Instant abandonedBefore = now.minus(abandonedAfter);
+        // while SENDING the item stays in the index, due when this claim would count as abandoned
+        Instant abandonedAt = now.plus(abandonedAfter);
         try {
             return Optional.of(dynamo.updateItem(b -> b.tableName(table)
                     .key(key)

@@ -109,9 +109,9 @@ public final class RegisterHandler extends ApiHandler {
         // the thank-you link is signed before the write, so a failure to sign never follows a stored registration
         String thanks = fields.isForm() ? thankYouLocation(eventId, RegistrationForm.normaliseEmail(fields.text("email"))) : null;
         // the event first (404, 409), as before: then the form's own checks (400)
-        service.openEvent(eventId);
+        Event event = service.openEvent(eventId);
         RegistrationRequest checked = RegistrationForm.validate(fields);
-        RegistrationService.Result result = service.register(eventId, checked, fields.isForm() ? "form" : "json");
+        RegistrationService.Result result = service.register(event, checked, fields.isForm() ? "form" : "json");
         Registration r = result.registration();
         boolean created = result.outcome() == RegistrationService.Outcome.REGISTERED;
         Log.info(request.requestId(), created ? "registered" : "already registered", "eventId", r.eventId(),

@@ -2,6 +2,7 @@ package org.lpsa.forms.registration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.Refused;
 import org.lpsa.forms.aws.AwsClients;
@@ -56,7 +57,10 @@ public final class RegistrationService {
 
     /** The event, if it exists and takes registrations now; NotFound or Conflict otherwise. */
     public Event openEvent(String eventId) {
-        Event event = event(eventId);
+        return requireOpen(event(eventId));
+    }
+
+    private Event requireOpen(Event event) {
         if (!event.acceptsRegistrations(clock.instant())) {
             throw new Refused.Conflict("eventId", "Registration for \"" + event.title() + "\" is closed.");
         }
@@ -77,10 +81,11 @@ public final class RegistrationService {
         return event;
     }
 
-    /** Registers a checked request: the event must exist (NotFound) and take registrations (Conflict). */
-    public Result register(String eventId, RegistrationRequest request, String channel) {
-        Event event = openEvent(eventId);
-        Registration registration = Registration.newFrom(event.eventId(), request, channel, clock.instant());
+    /** Registers a checked request for an event from {@link #openEvent}, which must still take registrations (Conflict). */
+    public Result register(Event event, RegistrationRequest request, String channel) {
+        requireOpen(event);
+        Instant now = clock.instant();
+        Registration registration = Registration.newFrom(event.eventId(), request, channel, now);
         if (registrations.insertIfAbsent(registration)) {
             return new Result(Outcome.REGISTERED, event, registration, false);
         }
@@ -88,8 +93,7 @@ public final class RegistrationService {
         if (existing.cancelled() && registrations.replaceCancelled(registration)) {
             return new Result(Outcome.REGISTERED, event, registration, false);
         }
-        boolean resent = registrations.requestResend(event.eventId(), request.email(),
-                clock.instant().minus(RESEND_AFTER), MAX_RESENDS, clock.instant());
+        boolean resent = registrations.requestResend(event.eventId(), request.email(), now.minus(RESEND_AFTER), MAX_RESENDS, now);
         return new Result(Outcome.ALREADY_REGISTERED, event, existing, resent);
     }
 }
