@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** JSON through jackson-jr: maps and lists in, maps and lists out, no reflection over our classes. */
 public final class Json {
-    private static final JSON JSON_STD = JSON.std;
+    private static final JSON JSON_STD = JSON.std.without(JSON.Feature.USE_DEFERRED_MAPS);
 
     private Json() {}
 

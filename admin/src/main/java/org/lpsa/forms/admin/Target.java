@@ -11,7 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -51,11 +51,11 @@ public final class Target implements AutoCloseable {
         AwsCredentialsProvider dummy = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         DynamoDbClient dynamo = DynamoDbClient.builder().region(Region.US_EAST_1).credentialsProvider(dummy)
                 .endpointOverride(URI.create(String.valueOf(state.get("dynamodb"))))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(Apache5HttpClient.create()).build();
         Object s3Endpoint = state.get("s3");
         S3Client s3 = s3Endpoint == null ? null : S3Client.builder().region(Region.US_EAST_1).credentialsProvider(dummy)
                 .endpointOverride(URI.create(String.valueOf(s3Endpoint))).forcePathStyle(true)
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(Apache5HttpClient.create()).build();
         return new Target(String.valueOf(state.getOrDefault("stackName", "lpsa-local")), dynamo, s3);
     }
 
@@ -63,8 +63,8 @@ public final class Target implements AutoCloseable {
     public static Target aws(String stackName, String profile, String region) {
         AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
                 : ProfileCredentialsProvider.create(profile);
-        var dynamo = DynamoDbClient.builder().credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create());
-        var s3 = S3Client.builder().credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create());
+        var dynamo = DynamoDbClient.builder().credentialsProvider(credentials).httpClient(Apache5HttpClient.create());
+        var s3 = S3Client.builder().credentialsProvider(credentials).httpClient(Apache5HttpClient.create());
         Region chosen = region != null ? Region.of(region) : profile != null
                 ? DefaultAwsRegionProviderChain.builder().profileName(profile).build().getRegion() : null;
         if (chosen != null) {

@@ -70,24 +70,36 @@ public final class BenchMain {
         }
         if (args.length > 0 && args[0].equals("registration")) {
             // a quick look while tuning: the cold and primed registration beside the baseline, printed, nothing written
-            new BenchMain(true).runRegistrationOnly();
+            BenchMain bench = new BenchMain(true);
+            bench.runOnly(bench::cold);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("warm")) {
+            // a quick look while tuning: the warm registration only, printed, nothing written
+            BenchMain bench = new BenchMain(true);
+            bench.runOnly(bench::warm);
             return;
         }
         new BenchMain(false).run();
     }
 
-    private final boolean registrationOnly;
+    private final boolean onePart;
 
-    private BenchMain(boolean registrationOnly) {
-        this.registrationOnly = registrationOnly;
+    private BenchMain(boolean onePart) {
+        this.onePart = onePart;
     }
 
-    void runRegistrationOnly() throws Exception {
+    private interface Part {
+        void run() throws Exception;
+    }
+
+    /** One part of the benchmark on its own emulators, its figures printed and nothing written. */
+    void runOnly(Part part) throws Exception {
         Files.createDirectories(work);
         emulators = Emulators.start(root, work.resolve("logs"));
         try {
             setUp();
-            cold();
+            part.run();
         } finally {
             emulators.close();
         }
@@ -200,7 +212,7 @@ public final class BenchMain {
         results.put("primed_first_request_ms", Stats.round(Stats.median(primed)));
         results.put("primed_first_request_runs_ms", primed.stream().map(Stats::round).toList());
 
-        if (!registrationOnly) {
+        if (!onePart) {
             coldOthers(ours, launcher, registration);
         }
     }
@@ -284,12 +296,21 @@ public final class BenchMain {
         results.put("cold_mailer_ms", Stats.round(Stats.median(wall)));
     }
 
+    /** Flags added to our functions' JVMs while investigating (a profiler's, say): LPSA_BENCH_JVM_OPTIONS. */
+    private static List<String> investigationFlags() {
+        String flags = System.getenv("LPSA_BENCH_JVM_OPTIONS");
+        return flags == null || flags.isBlank() ? List.of() : List.of(flags.trim().split("\\s+"));
+    }
+
     /** Starts a fresh JVM and measures from process start until it printed its figures (the response). */
     private Cold spawn(String classpath, List<String> extraFlags, String... args) throws Exception {
         boolean baseline = args[0].equals("baseline");
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(List.of(baseline ? JVM_FLAGS : OUR_JVM_FLAGS));
         command.addAll(extraFlags);
+        if (!baseline) {
+            command.addAll(investigationFlags());
+        }
         command.addAll(List.of("-cp", classpath, "org.lpsa.forms.bench.ColdStart"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve("child.log").toFile());
@@ -369,6 +390,7 @@ public final class BenchMain {
         String classpath = lambdaJar() + ":" + root.resolve("bench/target/classes");
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(List.of(OUR_JVM_FLAGS));
+        command.addAll(investigationFlags());
         command.addAll(List.of("-cp", classpath, "org.lpsa.forms.bench.WarmRun", root.resolve("events/register-new.json").toString(),
                 Integer.toString(WARMUP), Integer.toString(WARM)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve("warm.log").toFile());
@@ -391,6 +413,8 @@ public final class BenchMain {
         results.put("warm_p99_ms", Stats.round(((Number) warm.get("p99Ms")).doubleValue()));
         results.put("warm_p50_handler_ms", Stats.round(((Number) warm.get("handlerP50Ms")).doubleValue()));
         results.put("warm_p99_handler_ms", Stats.round(((Number) warm.get("handlerP99Ms")).doubleValue()));
+        results.put("warm_p50_handler_cpu_ms", Stats.round(((Number) warm.get("handlerCpuP50Ms")).doubleValue()));
+        results.put("warm_p99_handler_cpu_ms", Stats.round(((Number) warm.get("handlerCpuP99Ms")).doubleValue()));
         results.put("warm_alloc_bytes_per_request", warm.get("allocatedBytesPerRequest"));
         results.put("warm_requests", warm.get("n"));
     }

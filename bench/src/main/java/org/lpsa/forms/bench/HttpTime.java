@@ -14,15 +14,24 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  */
 final class HttpTime implements ExecutionInterceptor {
     private static final ThreadLocal<AtomicLong> SPENT = ThreadLocal.withInitial(AtomicLong::new);
+    private static final ThreadLocal<AtomicLong> SPENT_CPU = ThreadLocal.withInitial(AtomicLong::new);
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("bench.httpStarted");
+    private static final ExecutionAttribute<Long> STARTED_CPU = new ExecutionAttribute<>("bench.httpStartedCpu");
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** Nanoseconds spent in HTTP calls on this thread since the last call, and resets. */
     static long takeNanos() {
         return SPENT.get().getAndSet(0);
     }
 
+    /** This thread's CPU nanoseconds spent in HTTP calls since the last call, and resets. */
+    static long takeCpuNanos() {
+        return SPENT_CPU.get().getAndSet(0);
+    }
+
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        attributes.putAttribute(STARTED_CPU, THREADS.getCurrentThreadCpuTime());
         attributes.putAttribute(STARTED, System.nanoTime());
     }
 
@@ -31,6 +40,7 @@ final class HttpTime implements ExecutionInterceptor {
         Long started = attributes.getAttribute(STARTED);
         if (started != null) {
             SPENT.get().addAndGet(System.nanoTime() - started);
+            SPENT_CPU.get().addAndGet(THREADS.getCurrentThreadCpuTime() - attributes.getAttribute(STARTED_CPU));
         }
     }
 }

@@ -30,6 +30,7 @@ public final class WarmRun {
         long thread = Thread.currentThread().getId();
         double[] total = new double[n];
         double[] own = new double[n];
+        double[] ownCpu = new double[n];
         long allocated = 0;
         int failures = 0;
         for (int i = -warmup; i < n; i++) {
@@ -37,11 +38,14 @@ public final class WarmRun {
                     .replace("Ana.Perez@Example.org", "warm" + (i + warmup) + "@example.org").getBytes(StandardCharsets.UTF_8);
             ByteArrayOutputStream out = new ByteArrayOutputStream(512);
             HttpTime.takeNanos();
+            HttpTime.takeCpuNanos();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long bytesBefore = threads.getThreadAllocatedBytes(thread);
             long start = System.nanoTime();
             handler.handleRequest(new ByteArrayInputStream(event), out, null);
             long elapsed = System.nanoTime() - start;
             long sdk = HttpTime.takeNanos();
+            long cpu = threads.getCurrentThreadCpuTime() - cpuStart - HttpTime.takeCpuNanos();
             long bytes = threads.getThreadAllocatedBytes(thread) - bytesBefore;
             if (!out.toString(StandardCharsets.UTF_8).contains("\"statusCode\":201")) {
                 failures++;
@@ -49,11 +53,13 @@ public final class WarmRun {
             if (i >= 0) {
                 total[i] = elapsed / 1e6;
                 own[i] = (elapsed - sdk) / 1e6;
+                ownCpu[i] = cpu / 1e6;
                 allocated += bytes;
             }
         }
         System.out.println("{\"p50Ms\":" + Stats.percentile(total, 50) + ",\"p99Ms\":" + Stats.percentile(total, 99)
                 + ",\"handlerP50Ms\":" + Stats.percentile(own, 50) + ",\"handlerP99Ms\":" + Stats.percentile(own, 99)
+                + ",\"handlerCpuP50Ms\":" + Stats.percentile(ownCpu, 50) + ",\"handlerCpuP99Ms\":" + Stats.percentile(ownCpu, 99)
                 + ",\"allocatedBytesPerRequest\":" + allocated / n + ",\"failures\":" + failures + ",\"n\":" + n + "}");
     }
 }

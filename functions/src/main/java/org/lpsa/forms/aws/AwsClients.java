@@ -14,7 +14,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,7 +24,8 @@ import software.amazon.awssdk.utils.Lazy;
 
 /**
  * The SDK's own clients, built once per function and only those it uses (each on its first use): one
- * url-connection HTTP client for all of them, the region Lambda names, the default credentials chain,
+ * HTTP client for all of them (Apache HttpClient 5, the SDK's default: measured here, it costs a request
+ * less of its own time than url-connection, and it sends a request's headers and body in one write), the region Lambda names, the default credentials chain,
  * and call timeouts chosen for the caller. Endpoints are the SDK's business: in AWS the regional ones,
  * locally those of the SDK's own settings ({@code AWS_ENDPOINT_URL_DYNAMODB} and the like, or the
  * {@code aws.endpointUrlDynamoDb} system properties where the local stack runs every handler in one JVM).
@@ -77,7 +78,7 @@ public final class AwsClients implements AutoCloseable {
     /** With interceptors on every call besides our own (the benchmark times HTTP with one; tests make calls fail). */
     public AwsClients(Config config, Caller caller, List<ExecutionInterceptor> extraInterceptors) {
         // first: the TLS context inside it is the longest single part of a cold start (see HttpClientBuiltAhead)
-        this.http = new HttpClientBuiltAhead(() -> UrlConnectionHttpClient.builder().build());
+        this.http = new HttpClientBuiltAhead(() -> Apache5HttpClient.builder().build());
         this.region = Region.of(config.require(Config.AWS_REGION));
         this.caller = caller;
         List<ExecutionInterceptor> all = new ArrayList<>();

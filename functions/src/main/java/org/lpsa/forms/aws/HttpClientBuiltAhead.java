@@ -49,7 +49,7 @@ final class HttpClientBuiltAhead implements SdkHttpClient {
 
     @Override
     public String clientName() {
-        return "UrlConnection";
+        return "Apache5";
     }
 
     @Override
