@@ -1,5 +1,6 @@
 package org.lpsa.forms;
 
+import org.lpsa.forms.outbox.Outbox;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayInputStream;
@@ -162,7 +163,7 @@ public final class TestStack {
     }
 
     public Mailer mailer(EmailSender sender) {
-        return new Mailer(functionsDynamo, Mailer.Tables.fromConfig(config()), sender, tokens(),
+        return Outbox.mailer(functionsDynamo, Outbox.Tables.fromConfig(config()), sender, tokens(),
                 new Mailer.Settings("LPSA <events@decentralization.net>", "decentralization.net", SITE_URL, "ideas@decentralization.net"),
                 clock);
     }

@@ -1,8 +1,8 @@
 package org.lpsa.forms.admin;
 
+import org.lpsa.forms.EmailAddress;
 import java.util.List;
 import java.util.Map;
-import org.lpsa.forms.registration.RegistrationForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +19,7 @@ final class ContactsCommands {
 
         @Override
         Integer run(AdminData data) {
-            String normalised = RegistrationForm.normaliseEmail(email);
+            String normalised = EmailAddress.normalise(email);
             List<Map<String, Object>> removed = data.forget(normalised);
             Output.records(out(), format, List.of("table", "key"), removed);
             err().println(removed.isEmpty() ? "Nothing was held about that address." : "Removed " + removed.size() + " records.");
@@ -34,7 +34,7 @@ final class ContactsCommands {
 
         @Override
         Integer run(AdminData data) {
-            Output.json(out(), data.everythingAbout(RegistrationForm.normaliseEmail(email)));
+            Output.json(out(), data.everythingAbout(EmailAddress.normalise(email)));
             return 0;
         }
     }

@@ -1,11 +1,11 @@
 package org.lpsa.forms.admin;
 
+import org.lpsa.forms.EmailAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.lpsa.forms.registration.RegistrationForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -95,7 +95,7 @@ final class RegistrationsCommands {
 
         @Override
         Integer run(AdminData data) {
-            String normalised = RegistrationForm.normaliseEmail(email);
+            String normalised = EmailAddress.normalise(email);
             if (!data.cancelRegistration(eventId, normalised)) {
                 throw new AdminException("No active registration of " + normalised + " for " + eventId + ".");
             }

@@ -285,7 +285,7 @@ public final class BenchMain {
                     + "\"eventSourceARN\":\"arn:aws:dynamodb:us-east-1:000000000000:table/" + table + "/stream/bench\"}]}";
             Path file = work.resolve("mailer" + i + ".json");
             Files.writeString(file, event);
-            Cold c = spawn(classpath, List.of(), "stream", "org.lpsa.forms.mail.MailerHandler", file.toString());
+            Cold c = spawn(classpath, List.of(), "stream", "org.lpsa.forms.outbox.MailerHandler", file.toString());
             require(c, "\"batchItemFailures\":[]", "mailer");
             if (!"SENT".equals(dynamo.getItem(b -> b.tableName(table).key(Map.of("eventId", AttributeValue.fromS("demo"),
                     "email", AttributeValue.fromS(email)))).item().get("emailStatus").s())) {

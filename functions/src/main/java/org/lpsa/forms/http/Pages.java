@@ -1,5 +1,6 @@
 package org.lpsa.forms.http;
 
+import org.lpsa.forms.Html;
 import java.util.List;
 import org.lpsa.forms.FieldError;
 

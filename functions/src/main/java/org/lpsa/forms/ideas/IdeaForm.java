@@ -1,5 +1,6 @@
 package org.lpsa.forms.ideas;
 
+import org.lpsa.forms.EmailAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public final class IdeaForm {
         String submissionId = trim(fields.text("submissionId"));
         String title = FormText.line(fields.text("title"));
         String text = FormText.paragraphs(fields.text("text"));
-        String email = RegistrationForm.normaliseEmail(fields.text("email"));
+        String email = EmailAddress.normalise(fields.text("email"));
         if (submissionId == null && fields.isForm()) {
             // a page without JavaScript sends no id: the content itself makes one, so a double post stores one idea
             // (without a title or text the form is refused for those, not for the id the page could not make)

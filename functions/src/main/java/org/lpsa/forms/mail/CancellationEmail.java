@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Map;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.MeetingTimes;
-import org.lpsa.forms.http.Html;
-import org.lpsa.forms.registration.Registration;
+import org.lpsa.forms.Html;
 
 /** The short notice that a registration was cancelled through its manage link. */
 public final class CancellationEmail {
     private CancellationEmail() {}
 
-    public static OutgoingEmail compose(Event event, Registration r, String from) {
+    public static OutgoingEmail compose(Event event, Recipient r, String from) {
         String when = MeetingTimes.inZone(event.startsAt(), r.timeZone());
         String text = Echo.greeting(r.name()) + "\n\n"
                 + "Your registration for " + event.title() + " (" + when + ") is cancelled, as you asked.\n\n"

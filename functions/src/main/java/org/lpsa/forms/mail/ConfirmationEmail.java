@@ -6,15 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lpsa.forms.events.Event;
-import org.lpsa.forms.http.Html;
+import org.lpsa.forms.Html;
 import org.lpsa.forms.events.MeetingTimes;
-import org.lpsa.forms.registration.Registration;
 
 /** The email that confirms a registration: the time in the person's zone, the cities, the link, a calendar file. */
 public final class ConfirmationEmail {
     private ConfirmationEmail() {}
 
-    public static OutgoingEmail compose(Event event, Registration r, String manageLink, String from, String mailDomain, Instant now) {
+    public static OutgoingEmail compose(Event event, Recipient r, String manageLink, String from, String mailDomain, Instant now) {
         String when = MeetingTimes.inZone(event.startsAt(), r.timeZone());
         String place = MeetingTimes.placeName(r.timeZone());
         String whenLine = r.timeZoneGuessed()

@@ -4,14 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lpsa.forms.PriorityArea;
-import org.lpsa.forms.http.Html;
-import org.lpsa.forms.ideas.Idea;
+import org.lpsa.forms.Html;
 
 /** The one acknowledgement of an idea: its title and area, and how to send more. Never answered by machines. */
 public final class IdeaAcknowledgement {
     private IdeaAcknowledgement() {}
 
-    public static OutgoingEmail compose(Idea idea, String from, String ideasAddress) {
+    /** What was received: who sent it, its title (or null), its priority area's id, whether it came by email. */
+    public record Received(String name, String email, String title, String area, boolean byEmail) {}
+
+    public static OutgoingEmail compose(Received idea, String from, String ideasAddress) {
         String area = PriorityArea.byId(idea.area()).map(PriorityArea::label).orElse(idea.area());
         String at = ideasAddress.substring(ideasAddress.indexOf('@'));
         String local = ideasAddress.substring(0, ideasAddress.indexOf('@'));
@@ -38,7 +40,7 @@ public final class IdeaAcknowledgement {
                 + "<p>Local Public Sector Alliance<br>Decentralization.Net</p></body></html>";
         Map<String, String> headers = new LinkedHashMap<>();
         // RFC 3834: an answer to a message is auto-replied; to a web form, auto-generated
-        headers.put("Auto-Submitted", Idea.EMAIL.equals(idea.channel()) ? "auto-replied" : "auto-generated");
+        headers.put("Auto-Submitted", idea.byEmail() ? "auto-replied" : "auto-generated");
         headers.put("X-Auto-Response-Suppress", "All");
         return new OutgoingEmail(from, List.of(idea.email()), ideasAddress, title == null ? "We received your idea" : "We received your idea: " + title, text, html,
                 headers, List.of());

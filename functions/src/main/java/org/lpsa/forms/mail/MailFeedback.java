@@ -1,10 +1,10 @@
 package org.lpsa.forms.mail;
 
+import org.lpsa.forms.EmailAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.lpsa.forms.Json;
-import org.lpsa.forms.registration.RegistrationForm;
 
 /**
  * What SES reports about mail we sent, as it arrives through SNS: the addresses that must not be
@@ -59,6 +59,6 @@ public record MailFeedback(String kind, List<String> suppress) {
         int open = address.lastIndexOf('<');
         int close = address.lastIndexOf('>');
         String bare = open >= 0 && close > open ? address.substring(open + 1, close) : address;
-        return RegistrationForm.normaliseEmail(bare);
+        return EmailAddress.normalise(bare);
     }
 }

@@ -2,20 +2,14 @@ package org.lpsa.forms.mail;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.lpsa.forms.contacts.ContactRepository;
-import org.lpsa.forms.events.EventRepository;
-import org.lpsa.forms.registration.LinkTokens;
-import org.lpsa.forms.registration.Registration;
 
 /**
  * One kind of email an item can owe (a registration's confirmation, its cancellation notice, an idea's
- * acknowledgement, and those to come): its message and its rules. The mailer claims the item, asks the
- * email for its rules, sends, marks; the claim / send / mark cycle is the mailer's and the same for all.
+ * acknowledgement, and those to come): its message and its rules. The kinds live with what owes them
+ * ({@code registration/}, {@code ideas/}); the mailer claims the item, asks the email for its rules,
+ * sends, marks: the claim / send / mark cycle is the mailer's and the same for all.
  */
-interface OwedEmail {
-    /** What composing and the rules need: the meetings, the contacts, link signing, who mail comes from. */
-    record Context(EventRepository events, ContactRepository contacts, LinkTokens tokens, Mailer.Settings settings) {}
-
+public interface OwedEmail {
     /** What it is, for logs and skip reasons ("confirmation", "acknowledgement"...). */
     String kind();
 
@@ -33,6 +27,7 @@ interface OwedEmail {
         return Optional.empty();
     }
 
+    /** The message; throws {@link NeverComposable} when it can never be written (its event was deleted). */
     OutgoingEmail compose(Instant now);
 
     /** After it was sent and marked SENT by this mailer. */
@@ -43,18 +38,10 @@ interface OwedEmail {
     default void notSent(Instant now) {
     }
 
-    /** An email a registration owes: about its meeting, to its person. */
-    interface ForRegistration extends OwedEmail {
-        Registration r();
-
-        @Override
-        default String eventId() {
-            return r().eventId();
-        }
-
-        @Override
-        default String address() {
-            return r().email();
+    /** What the email is about is gone (its event was deleted): nothing can be composed, now or later. */
+    final class NeverComposable extends RuntimeException {
+        public NeverComposable(String why) {
+            super(why, null, false, false);
         }
     }
 }

@@ -15,7 +15,7 @@ import org.lpsa.forms.http.ApiHandler;
 import org.lpsa.forms.http.ApiRequest;
 import org.lpsa.forms.http.ApiResponse;
 import org.lpsa.forms.http.Fields;
-import org.lpsa.forms.http.Html;
+import org.lpsa.forms.Html;
 import org.lpsa.forms.http.Pages;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

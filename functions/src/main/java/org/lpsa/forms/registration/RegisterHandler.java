@@ -1,5 +1,6 @@
 package org.lpsa.forms.registration;
 
+import org.lpsa.forms.EmailAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.lpsa.forms.http.ApiHandler;
 import org.lpsa.forms.http.ApiRequest;
 import org.lpsa.forms.http.ApiResponse;
 import org.lpsa.forms.http.Fields;
-import org.lpsa.forms.http.Html;
+import org.lpsa.forms.Html;
 import org.lpsa.forms.http.Pages;
 
 /**
@@ -107,7 +108,7 @@ public final class RegisterHandler extends ApiHandler {
             return fields.isForm() ? toThankYouPage(event, email) : registered(event, email);
         }
         // the thank-you link is signed before the write, so a failure to sign never follows a stored registration
-        String thanks = fields.isForm() ? thankYouLocation(eventId, RegistrationForm.normaliseEmail(fields.text("email"))) : null;
+        String thanks = fields.isForm() ? thankYouLocation(eventId, EmailAddress.normalise(fields.text("email"))) : null;
         // the event first (404, 409), as before: then the form's own checks (400)
         Event event = service.openEvent(eventId);
         RegistrationRequest checked = RegistrationForm.validate(fields);

@@ -1,5 +1,6 @@
 package org.lpsa.forms.registration;
 
+import org.lpsa.forms.EmailAddress;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -57,17 +58,12 @@ public final class RegistrationForm {
                 invitedBy, formVersion.trim());
     }
 
-    /** The key form of an address: trimmed and lower-cased, so "Ana@Example.org " registers once. */
-    public static String normaliseEmail(String email) {
-        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
-    }
-
     public static boolean isEmail(String normalised) {
         return normalised.length() <= 254 && normalised.indexOf('@') <= 64 && EMAIL.matcher(normalised).matches();
     }
 
     private static String email(String raw, List<FieldError> errors) {
-        String email = normaliseEmail(raw);
+        String email = EmailAddress.normalise(raw);
         if (email == null || email.isEmpty()) {
             errors.add(new FieldError("email", "Enter your email address."));
             return null;

@@ -24,6 +24,33 @@ class LayersArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.lpsa.forms.http..")
             .because("only the HTTP edge knows status codes, requests and pages");
 
+    /**
+     * A registration goes http -> registration -> mail and never back up: mail is handed what each table
+     * owes ({@code OwedEmails}) by the outbox, the one composition root that knows both sides.
+     */
+    static final ArchRule MAIL_BELOW_THE_FEATURES = noClasses()
+            .that().resideInAPackage("org.lpsa.forms.mail..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.lpsa.forms.registration..", "org.lpsa.forms.ideas..",
+                    "org.lpsa.forms.inbound..", "org.lpsa.forms.outbox..", "org.lpsa.forms.http..")
+            .because("mail sends what it is handed; the features above it decide what is owed");
+
+    static final ArchRule OUTBOX_IS_A_ROOT = noClasses()
+            .that().resideOutsideOfPackage("org.lpsa.forms.outbox..")
+            .should().dependOnClassesThat().resideInAPackage("org.lpsa.forms.outbox..")
+            .because("the outbox composes the mail functions; nothing is built on it");
+
+    @Test
+    void mailKnowsNoFeatureAboveIt() {
+        MAIL_BELOW_THE_FEATURES.check(FUNCTIONS);
+        OUTBOX_IS_A_ROOT.check(FUNCTIONS);
+    }
+
+    @Test
+    void theRuleCatchesMailThatReadsARegistrationItself() throws ClassNotFoundException {
+        assertThrows(AssertionError.class, () -> MAIL_BELOW_THE_FEATURES.check(
+                new ClassFileImporter().importClasses(Class.forName("org.lpsa.forms.mail.MailThatReachesUp"))));
+    }
+
     @Test
     void servicesRepositoriesAndTheMailerKnowNothingOfHttp() {
         DOMAIN_WITHOUT_HTTP.check(FUNCTIONS);

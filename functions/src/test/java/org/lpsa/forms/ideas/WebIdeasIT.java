@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lpsa.forms.TestStack;
 import org.lpsa.forms.local.aws.StreamPump;
-import org.lpsa.forms.mail.MailerHandler;
+import org.lpsa.forms.outbox.MailerHandler;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Ideas from the web form, against the emulators: what is stored, what is acknowledged. */

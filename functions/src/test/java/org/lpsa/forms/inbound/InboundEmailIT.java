@@ -23,7 +23,7 @@ import org.lpsa.forms.TestStack;
 import org.lpsa.forms.ideas.Idea;
 import org.lpsa.forms.local.aws.SesInboundStandIn;
 import org.lpsa.forms.local.aws.StreamPump;
-import org.lpsa.forms.mail.MailerHandler;
+import org.lpsa.forms.outbox.MailerHandler;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**

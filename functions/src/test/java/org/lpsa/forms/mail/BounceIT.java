@@ -1,5 +1,6 @@
 package org.lpsa.forms.mail;
 
+import org.lpsa.forms.outbox.MailerHandler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

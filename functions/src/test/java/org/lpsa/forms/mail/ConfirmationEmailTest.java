@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lpsa.forms.events.Event;
-import org.lpsa.forms.registration.Registration;
 
 class ConfirmationEmailTest {
     private static final Event MEETING = new Event("opm-2022", "LPSA Open Planning Meeting 2022/23",
@@ -19,9 +18,8 @@ class ConfirmationEmailTest {
             List.of(new Event.ReferenceCity("New York", ZoneId.of("America/New_York"))), "https://meet.example.org/lpsa",
             null, false);
 
-    private static Registration registration(String name, String zone, String source) {
-        return new Registration("opm-2022", "ana@example.org", name, "City", "other", "NP", List.of("other"), false,
-                ZoneId.of(zone), source, null, "api-1", "json", "registered", Instant.parse("2022-06-01T09:00:00Z"), EmailStatus.PENDING, 1);
+    private static Recipient registration(String name, String zone, String source) {
+        return new Recipient(name, "ana@example.org", ZoneId.of(zone), source.equals("default"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.lpsa.forms.mail;
 
+import org.lpsa.forms.outbox.Outbox;
+import org.lpsa.forms.outbox.SweeperHandler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,7 +139,7 @@ class MailerIT {
     }
 
     private Mailer mailer(DynamoDbClient dynamo, LinkTokens tokens, Mailer.Settings settings) {
-        return new Mailer(dynamo, Mailer.Tables.fromConfig(stack.config()), new EmailSender(stack.clients.sesV2(), null),
+        return Outbox.mailer(dynamo, Outbox.Tables.fromConfig(stack.config()), new EmailSender(stack.clients.sesV2(), null),
                 tokens, settings, stack.clock);
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.lpsa.forms.TestStack;
 import org.lpsa.forms.events.EventInfoHandler;
 import org.lpsa.forms.local.aws.StreamPump;
-import org.lpsa.forms.mail.MailerHandler;
+import org.lpsa.forms.outbox.MailerHandler;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Plain HTML forms, the thank-you page, the manage link, resends and event facts, against the emulators. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.lpsa.forms.TestStack;
 import org.lpsa.forms.mail.EmailSender;
 import org.lpsa.forms.mail.Mailer;
-import org.lpsa.forms.mail.MailerHandler;
+import org.lpsa.forms.outbox.MailerHandler;
 import org.lpsa.forms.local.aws.StreamPump;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -205,7 +205,7 @@ class RegistrationIT {
         Mailer failing = stack.mailer(new EmailSender(stack.clients(TestStack.unreachable("SendEmail")).sesV2(), null));
         TestStack.invoke(register, stack.sampleEvent("register-new.json"));
 
-        assertEquals(Mailer.Outcome.FAILED_WILL_RETRY, failing.sendConfirmation("demo", "ana.perez@example.org", "t"));
+        assertEquals(Mailer.Outcome.FAILED_WILL_RETRY, confirm(failing, "ana.perez@example.org"));
         Map<String, AttributeValue> item = storedItem("demo", "ana.perez@example.org");
         assertEquals("PENDING", item.get("emailStatus").s());
         assertEquals("1", item.get("emailAttempts").n());
@@ -214,7 +214,7 @@ class RegistrationIT {
         stream.pollOnce();
         assertTrue(stack.sentEmails().isEmpty(), "not due yet: the retry waits for its time");
         stack.clock.advance(Duration.ofMinutes(2));
-        assertEquals(Mailer.Outcome.SENT, stack.mailer().sendConfirmation("demo", "ana.perez@example.org", "t"));
+        assertEquals(Mailer.Outcome.SENT, confirm(stack.mailer(), "ana.perez@example.org"));
         assertEquals("SENT", storedItem("demo", "ana.perez@example.org").get("emailStatus").s());
         assertEquals(1, stack.sentTo("ana.perez@example.org").size());
     }
@@ -240,5 +240,11 @@ class RegistrationIT {
 
     private int countRegistrations() {
         return stack.dynamo.scan(b -> b.tableName(stack.table("RegistrationsTable"))).count();
+    }
+
+    /** What the mailer does with the registration of {@code email} for "demo", as a stream record would have it. */
+    private Mailer.Outcome confirm(Mailer mailer, String email) {
+        return mailer.deliver(stack.table("RegistrationsTable"),
+                Map.of("eventId", AttributeValue.fromS("demo"), "email", AttributeValue.fromS(email)), "t");
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lpsa.forms.TestStack;
 import org.lpsa.forms.local.aws.StreamPump;
-import org.lpsa.forms.mail.MailerHandler;
+import org.lpsa.forms.outbox.MailerHandler;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;

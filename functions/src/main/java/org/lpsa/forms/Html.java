@@ -1,4 +1,4 @@
-package org.lpsa.forms.http;
+package org.lpsa.forms;
 
 /** Escaping for text placed in HTML. */
 public final class Html {

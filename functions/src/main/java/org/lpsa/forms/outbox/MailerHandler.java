@@ -1,4 +1,4 @@
-package org.lpsa.forms.mail;
+package org.lpsa.forms.outbox;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -15,6 +15,7 @@ import org.lpsa.forms.Log;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.aws.TokenSecret;
+import org.lpsa.forms.mail.Mailer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -41,8 +42,8 @@ public final class MailerHandler implements RequestStreamHandler {
     }
 
     private MailerHandler(Config config, AwsClients clients, TokenSecret secret) {
-        this(Mailer.fromConfig(config, clients, secret));
-        primeClients(priming, config, clients, secret);
+        this(Outbox.mailer(config, clients, secret));
+        Outbox.primeClients(priming, config, clients, secret);
     }
 
     public MailerHandler(Mailer mailer) {
@@ -56,18 +57,6 @@ public final class MailerHandler implements RequestStreamHandler {
 
     public Priming priming() {
         return priming;
-    }
-
-    /** The reads that prime what the mailer and the sweeper call: the tables, SES (GetAccount) and the secret. */
-    static void primeClients(Priming priming, Config config, AwsClients clients, TokenSecret secret) {
-        Mailer.Tables tables = Mailer.Tables.fromConfig(config);
-        priming.read(clients.dynamoDb(), tables.events(), "eventId")
-                .read(clients.dynamoDb(), tables.registrations(), "eventId", "email")
-                .read(clients.dynamoDb(), tables.ideas(), "ideaId")
-                .read(clients.dynamoDb(), tables.contacts(), "email")
-                .call(() -> clients.sesV2().getAccount(b -> { }))
-                .step(secret::get)
-                .onRestore(secret::expire);
     }
 
     @Override

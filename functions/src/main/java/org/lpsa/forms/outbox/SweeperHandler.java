@@ -1,4 +1,4 @@
-package org.lpsa.forms.mail;
+package org.lpsa.forms.outbox;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -15,6 +15,9 @@ import org.lpsa.forms.Log;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.aws.TokenSecret;
+import org.lpsa.forms.mail.Mailer;
+import org.lpsa.forms.mail.OwedEmails;
+import org.lpsa.forms.mail.PendingEmails;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -42,8 +45,8 @@ public final class SweeperHandler implements RequestStreamHandler {
     }
 
     private SweeperHandler(Config config, AwsClients clients, TokenSecret secret) {
-        this(new PendingEmails(clients.dynamoDb()), Mailer.fromConfig(config, clients, secret));
-        MailerHandler.primeClients(priming, config, clients, secret);
+        this(new PendingEmails(clients.dynamoDb()), Outbox.mailer(config, clients, secret));
+        Outbox.primeClients(priming, config, clients, secret);
     }
 
     public SweeperHandler(PendingEmails pending, Mailer mailer) {
@@ -67,8 +70,9 @@ public final class SweeperHandler implements RequestStreamHandler {
 
     private byte[] sweep(String requestId) {
         Map<Mailer.Outcome, Integer> counts = new EnumMap<>(Mailer.Outcome.class);
-        for (String table : List.of(mailer.tables().registrations(), mailer.tables().ideas())) {
-            for (Map<String, AttributeValue> key : pending.due(table, mailer.keyNames(table), mailer.now())) {
+        for (OwedEmails owed : mailer.owed()) {
+            String table = owed.table();
+            for (Map<String, AttributeValue> key : pending.due(table, owed.keyNames(), mailer.now())) {
                 try {
                     counts.merge(mailer.deliver(table, key, requestId), 1, Integer::sum);
                 } catch (RuntimeException e) {

@@ -1,0 +1,137 @@
+package org.lpsa.forms.registration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.lpsa.forms.contacts.ContactRepository;
+import org.lpsa.forms.events.Event;
+import org.lpsa.forms.events.EventRepository;
+import org.lpsa.forms.aws.Priming;
+import org.lpsa.forms.mail.CancellationEmail;
+import org.lpsa.forms.mail.ConfirmationEmail;
+import org.lpsa.forms.mail.EmailStatus;
+import org.lpsa.forms.mail.Mailer;
+import org.lpsa.forms.mail.OutgoingEmail;
+import org.lpsa.forms.mail.OwedEmail;
+import org.lpsa.forms.mail.OwedEmails;
+import org.lpsa.forms.mail.Recipient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What a registration owes: its confirmation (the time in the person's zone, a manage link; once sent,
+ * the person is a contact) or, once cancelled, the notice of it. Both are about the registration's event;
+ * when that was deleted, neither can be written.
+ */
+public final class RegistrationEmails implements OwedEmails {
+    private final String table;
+    private final EventRepository events;
+    private final ContactRepository contacts;
+    private final LinkTokens tokens;
+    private final Mailer.Settings settings;
+
+    public RegistrationEmails(String table, EventRepository events, ContactRepository contacts, LinkTokens tokens,
+                              Mailer.Settings settings) {
+        this.table = table;
+        this.events = events;
+        this.contacts = contacts;
+        this.tokens = tokens;
+        this.settings = settings;
+    }
+
+    @Override
+    public String table() {
+        return table;
+    }
+
+    @Override
+    public List<String> keyNames() {
+        return List.of("eventId", "email");
+    }
+
+    @Override
+    public OwedEmail owedBy(Map<String, AttributeValue> item) {
+        Registration r = RegistrationRepository.fromItem(item);
+        return r.cancelled() ? new Cancellation(r) : new Confirmation(r);
+    }
+
+    @Override
+    public List<OutgoingEmail> rehearsals(Instant now) {
+        Event event = new Event(Priming.IMPOSSIBLE_KEY, "Priming", now, Duration.ofMinutes(90), ZoneId.of("America/New_York"),
+                List.of(new Event.ReferenceCity("New Delhi", ZoneId.of("Asia/Kolkata"))), "https://example.org/join", null, false);
+        Registration r = new Registration(Priming.IMPOSSIBLE_KEY, "priming@example.org", "Priming", "Priming", "other", "NP",
+                List.of("other"), false, ZoneId.of("Asia/Kathmandu"), "given", null, "priming", "json", Registration.REGISTERED, now,
+                EmailStatus.PENDING, 1);
+        return List.of(confirmation(event, r, now), CancellationEmail.compose(event, recipient(r), settings.from()));
+    }
+
+    private OutgoingEmail confirmation(Event event, Registration r, Instant now) {
+        String manage = ManageService.link(tokens, settings.siteUrl(), event, r.email());
+        return ConfirmationEmail.compose(event, recipient(r), manage, settings.from(), settings.mailDomain(), now);
+    }
+
+    private Event eventOf(Registration r) {
+        return events.find(r.eventId()).orElseThrow(() -> new OwedEmail.NeverComposable("the event no longer exists"));
+    }
+
+    private static Recipient recipient(Registration r) {
+        return new Recipient(r.name(), r.email(), r.timeZone(), r.timeZoneGuessed());
+    }
+
+    /** An email a registration owes: about its meeting, to its person. */
+    private abstract class ForRegistration implements OwedEmail {
+        final Registration r;
+
+        ForRegistration(Registration r) {
+            this.r = r;
+        }
+
+        @Override
+        public String eventId() {
+            return r.eventId();
+        }
+
+        @Override
+        public String address() {
+            return r.email();
+        }
+    }
+
+    private final class Confirmation extends ForRegistration {
+        Confirmation(Registration r) {
+            super(r);
+        }
+
+        @Override
+        public String kind() {
+            return "confirmation";
+        }
+
+        @Override
+        public OutgoingEmail compose(Instant now) {
+            return confirmation(eventOf(r), r, now);
+        }
+
+        @Override
+        public void sent() {
+            contacts.recordRegistration(r.email(), r.name(), r.eventId(), r.newsletter(), r.formVersion(), r.registeredAt());
+        }
+    }
+
+    private final class Cancellation extends ForRegistration {
+        Cancellation(Registration r) {
+            super(r);
+        }
+
+        @Override
+        public String kind() {
+            return "cancellation";
+        }
+
+        @Override
+        public OutgoingEmail compose(Instant now) {
+            return CancellationEmail.compose(eventOf(r), recipient(r), settings.from());
+        }
+    }
+}
