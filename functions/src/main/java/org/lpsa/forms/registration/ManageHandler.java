@@ -15,7 +15,6 @@ import org.lpsa.forms.http.ApiHandler;
 import org.lpsa.forms.http.ApiRequest;
 import org.lpsa.forms.http.ApiResponse;
 import org.lpsa.forms.http.Fields;
-import org.lpsa.forms.Html;
 import org.lpsa.forms.http.Pages;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -87,6 +86,13 @@ public final class ManageHandler extends ApiHandler {
         return show(request.query().get("token"));
     }
 
+    /** What the manage page shows of a registration, and the token its forms carry. */
+    public record Manage(String token, String title, String when, String name, String email, String organization,
+                         boolean cancelled, String deleteLink) {}
+
+    /** What the page asking once more before deleting shows. */
+    public record ConfirmDelete(String token, String title, String back) {}
+
     /** Deleting cannot be undone, so the manage page asks once more before the button that does it. */
     private ApiResponse confirmDelete(String token) {
         ManageService.View view = service.view(token);
@@ -94,10 +100,7 @@ public final class ManageHandler extends ApiHandler {
             return show(token);
         }
         String back = "/manage?token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
-        return Pages.page(200, "Delete your registration?", "<p>This removes your registration for <strong>"
-                + Html.escape(view.event().title()) + "</strong> and what it holds about you. It cannot be undone.</p>"
-                + actionForm(token, "delete", "Yes, delete my registration and my data", "Nothing is sent.")
-                + "<p><a href=\"" + Html.escape(back) + "\">No, keep it</a></p>");
+        return Pages.page(200, "registration/templates/confirmDelete", new ConfirmDelete(token, view.event().title(), back));
     }
 
     private ApiResponse show(String token) {
@@ -105,31 +108,12 @@ public final class ManageHandler extends ApiHandler {
         String title = view.event().title();
         Optional<Registration> found = view.registration();
         if (found.isEmpty()) {
-            return Pages.page(404, "No registration found", "<p>We hold no registration for this link for <strong>"
-                    + Html.escape(title) + "</strong>. It may have been deleted.</p>");
+            return Pages.page(404, "registration/templates/noRegistration", title);
         }
         Registration r = found.get();
-        StringBuilder body = new StringBuilder();
-        body.append("<p><strong>").append(Html.escape(title)).append("</strong><br>")
-                .append(Html.escape(MeetingTimes.inZone(view.event().startsAt(), r.timeZone()))).append("</p>");
-        body.append("<p>Registered: ").append(Html.escape(r.name())).append(", ").append(Html.escape(r.email()))
-                .append(", ").append(Html.escape(r.organization())).append("</p>");
-        if (r.cancelled()) {
-            body.append("<p>This registration is <strong>cancelled</strong>. To take part after all, register again with the same address.</p>");
-        } else {
-            body.append(actionForm(token, "cancel", "Cancel my registration",
-                    "I can no longer attend. You will get a short email saying it is cancelled."));
-        }
         String confirm = "/manage?step=delete&token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
-        body.append("<h2>Delete</h2><p>Removes this registration and everything it holds about you. You are asked once more.</p>")
-                .append("<p><a href=\"").append(Html.escape(confirm)).append("\">Delete my registration and my data</a></p>");
-        return Pages.page(200, "Your registration", body.toString());
-    }
-
-    private static String actionForm(String token, String action, String button, String explanation) {
-        return "<form method=\"post\" action=\"/manage\"><input type=\"hidden\" name=\"token\" value=\"" + Html.escape(token)
-                + "\"><input type=\"hidden\" name=\"action\" value=\"" + action + "\"><p>" + Html.escape(explanation)
-                + "</p><button type=\"submit\">" + Html.escape(button) + "</button></form>";
+        return Pages.page(200, "registration/templates/manage", new Manage(token, title,
+                MeetingTimes.inZone(view.event().startsAt(), r.timeZone()), r.name(), r.email(), r.organization(), r.cancelled(), confirm));
     }
 
     private ApiResponse act(ApiRequest request) {
@@ -148,18 +132,6 @@ public final class ManageHandler extends ApiHandler {
     }
 
     private static ApiResponse done(String action) {
-        if ("deleted".equals(action)) {
-            return Pages.page(200, "Your registration is deleted",
-                    "<p>We removed your registration and what it held about you.</p>");
-        }
-        if ("cancelled".equals(action)) {
-            return Pages.page(200, "Your registration is cancelled",
-                    "<p>Thank you for letting us know. We sent you a short email saying so. You can register again at any time before the meeting.</p>");
-        }
-        if ("unchanged".equals(action)) {
-            return Pages.page(200, "Nothing to cancel",
-                    "<p>This registration was already cancelled or deleted, so nothing changed and no email was sent.</p>");
-        }
-        return Pages.page(200, "Done", "<p>Nothing else to do here.</p>");
+        return Pages.page(200, "registration/templates/manageDone", action == null ? "" : action);
     }
 }

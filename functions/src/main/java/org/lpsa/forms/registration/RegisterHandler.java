@@ -20,7 +20,6 @@ import org.lpsa.forms.http.ApiHandler;
 import org.lpsa.forms.http.ApiRequest;
 import org.lpsa.forms.http.ApiResponse;
 import org.lpsa.forms.http.Fields;
-import org.lpsa.forms.Html;
 import org.lpsa.forms.http.Pages;
 
 /**
@@ -138,6 +137,9 @@ public final class RegisterHandler extends ApiHandler {
         return "/events/" + eventId + "/registered?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
+    /** What the thank-you page shows: the meeting, the address registered, when it starts (UTC and reference cities). */
+    public record ThankYou(String title, String email, String when) {}
+
     private ApiResponse thankYouPage(ApiRequest request) {
         String eventId = request.pathParameter("eventId");
         LinkTokens.Claims claims = tokens.verify(request.query().get("token"), LinkTokens.REGISTERED, service.clock().instant())
@@ -146,13 +148,7 @@ public final class RegisterHandler extends ApiHandler {
         Event event = service.event(eventId);
         String when = MeetingTimes.inUtc(event.startsAt()) + (event.referenceCities().isEmpty() ? ""
                 : " (" + MeetingTimes.referenceLine(event.startsAt(), event.referenceCities()) + ")");
-        return Pages.page(200, "Thank you for registering",
-                "<p>You are registered for <strong>" + Html.escape(event.title()) + "</strong> with <strong>"
-                        + Html.escape(claims.email()) + "</strong>.</p>"
-                        + "<p>The meeting starts " + Html.escape(when) + ". We are emailing you a confirmation with the time "
-                        + "in your own time zone, a calendar file, and a link to change or cancel your registration.</p>"
-                        + "<p>No email within an hour? Check your spam folder, or register again with the same address "
-                        + "to have it sent again.</p>");
+        return Pages.page(200, "registration/templates/thankYou", new ThankYou(event.title(), claims.email(), when));
     }
 
     private static ApiResponse registered(Event event, String email) {
