@@ -32,6 +32,13 @@ public abstract class Refused extends RuntimeException {
         }
     }
 
+    /** What a link named existed once and no longer does (a deleted registration): it will not come back. */
+    public static final class Gone extends Refused {
+        public Gone(String field, String message) {
+            super(List.of(new FieldError(field, message)));
+        }
+    }
+
     /** The request cannot be done in the present state (a closed registration, a submission sent with other content). */
     public static final class Conflict extends Refused {
         public Conflict(String field, String message) {

@@ -99,6 +99,9 @@ public abstract class ApiHandler implements RequestStreamHandler {
         if (refused instanceof Refused.Conflict) {
             return 409;
         }
+        if (refused instanceof Refused.Gone) {
+            return 410;
+        }
         return 400;
     }
 

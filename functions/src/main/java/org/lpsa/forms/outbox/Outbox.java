@@ -13,6 +13,7 @@ import org.lpsa.forms.mail.EmailSender;
 import org.lpsa.forms.mail.Mailer;
 import org.lpsa.forms.registration.LinkTokens;
 import org.lpsa.forms.registration.RegistrationEmails;
+import org.lpsa.forms.registration.RegistrationRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -45,8 +46,8 @@ public final class Outbox {
                                 Clock clock) {
         ContactRepository contacts = new ContactRepository(dynamo, tables.contacts());
         return new Mailer(dynamo, List.of(
-                new RegistrationEmails(tables.registrations(), new EventRepository(dynamo, tables.events(), clock), contacts, tokens,
-                        settings),
+                new RegistrationEmails(new RegistrationRepository(dynamo, tables.registrations()),
+                        new EventRepository(dynamo, tables.events(), clock), contacts, tokens, settings),
                 new IdeaEmails(tables.ideas(), contacts, settings)), contacts, sender, clock);
     }
 

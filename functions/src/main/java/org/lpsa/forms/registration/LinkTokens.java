@@ -14,9 +14,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.lpsa.forms.aws.TokenSecret;
 
 /**
- * Signed links for one registration: {@code base64url(payload).base64url(HMAC-SHA256)}, the payload
- * naming the purpose, the event, the email and the expiry. Checked in constant time; a token opens
- * only the registration and the purpose it was made for.
+ * Signed links: {@code base64url(payload).base64url(HMAC-SHA256)}, the payload naming the purpose, the
+ * event, a subject and the expiry. The subject is a registration's random link id (manage links) or
+ * nothing (the thank-you page): never an address, since links end up in logs, histories and referrers.
+ * Checked in constant time; a token opens only what and the purpose it was made for. Version 1 links,
+ * which carried the address, are no longer accepted.
  */
 public final class LinkTokens {
     /** The manage link in emails: see and cancel or delete the registration. */
@@ -24,8 +26,9 @@ public final class LinkTokens {
     /** The thank-you page after a plain form post. */
     public static final String REGISTERED = "registered";
 
-    public record Claims(String purpose, String eventId, String email, Instant expiresAt) {}
+    public record Claims(String purpose, String eventId, String subject, Instant expiresAt) {}
 
+    private static final String VERSION = "v2";
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
@@ -48,8 +51,9 @@ public final class LinkTokens {
         return new LinkTokens(secret, secret::verificationKeys);
     }
 
-    public String issue(String purpose, String eventId, String email, Instant expiresAt) {
-        String payload = String.join("\n", "v1", purpose, eventId, email, Long.toString(expiresAt.getEpochSecond()));
+    /** A link for {@code purpose} about {@code eventId}; {@code subject} a link id or "" (never an address). */
+    public String issue(String purpose, String eventId, String subject, Instant expiresAt) {
+        String payload = String.join("\n", VERSION, purpose, eventId, subject, Long.toString(expiresAt.getEpochSecond()));
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODE.encodeToString(bytes) + "." + ENCODE.encodeToString(mac(secret.get(), bytes));
     }
@@ -83,7 +87,7 @@ public final class LinkTokens {
             return Optional.empty();
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
-        if (parts.length != 5 || !parts[0].equals("v1") || !parts[1].equals(purpose)) {
+        if (parts.length != 5 || !parts[0].equals(VERSION) || !parts[1].equals(purpose)) {
             return Optional.empty();
         }
         Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[4]));

@@ -41,6 +41,9 @@ public final class ManageHandler extends ApiHandler {
         this(build(config, clients, secret));
         priming.read(clients.dynamoDb(), config.require(Config.EVENTS_TABLE), "eventId")
                 .read(clients.dynamoDb(), config.require(Config.REGISTRATIONS_TABLE), "eventId", "email")
+                // a link id no registration has, looked up through the index as a manage link's is
+                .call(() -> new RegistrationRepository(clients.dynamoDb(), config.require(Config.REGISTRATIONS_TABLE))
+                        .findByLinkId(LinkIds.next()))
                 .step(secret::get)
                 .onRestore(secret::expire);
     }
@@ -96,9 +99,6 @@ public final class ManageHandler extends ApiHandler {
     /** Deleting cannot be undone, so the manage page asks once more before the button that does it. */
     private ApiResponse confirmDelete(String token) {
         ManageService.View view = service.view(token);
-        if (view.registration().isEmpty()) {
-            return show(token);
-        }
         String back = "/manage?token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
         return Pages.page(200, "registration/templates/confirmDelete", new ConfirmDelete(token, view.event().title(), back));
     }
@@ -106,11 +106,7 @@ public final class ManageHandler extends ApiHandler {
     private ApiResponse show(String token) {
         ManageService.View view = service.view(token);
         String title = view.event().title();
-        Optional<Registration> found = view.registration();
-        if (found.isEmpty()) {
-            return Pages.page(404, "registration/templates/noRegistration", title);
-        }
-        Registration r = found.get();
+        Registration r = view.registration();
         String confirm = "/manage?step=delete&token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
         return Pages.page(200, "registration/templates/manage", new Manage(token, title,
                 MeetingTimes.inZone(view.event().startsAt(), r.timeZone()), r.name(), r.email(), r.organization(), r.cancelled(), confirm));

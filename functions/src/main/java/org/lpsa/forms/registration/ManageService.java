@@ -17,7 +17,7 @@ public final class ManageService {
     /** Manage links keep working for a while after the meeting, so people can still delete their data. */
     static final Duration LINK_OUTLIVES_EVENT = Duration.ofDays(30);
 
-    public record View(Event event, Optional<Registration> registration) {}
+    public record View(Event event, Registration registration) {}
 
     private final EventRepository events;
     private final RegistrationRepository registrations;
@@ -38,27 +38,36 @@ public final class ManageService {
         return event.endsAt().plus(LINK_OUTLIVES_EVENT);
     }
 
-    public static String link(LinkTokens tokens, String siteUrl, Event event, String email) {
-        String token = tokens.issue(LinkTokens.MANAGE, event.eventId(), email, linkExpiry(event));
+    public static String link(LinkTokens tokens, String siteUrl, Event event, String linkId) {
+        String token = tokens.issue(LinkTokens.MANAGE, event.eventId(), linkId, linkExpiry(event));
         return siteUrl.replaceAll("/+$", "") + "/manage?token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** The meeting and the registration the link names; Gone when the registration was deleted. */
     public View view(String token) {
         LinkTokens.Claims claims = claims(token);
-        Event event = events.find(claims.eventId()).orElseThrow(ManageService::invalid);
-        return new View(event, registrations.find(claims.eventId(), claims.email()));
+        Event event = events.find(claims.eventId()).orElseThrow(ManageService::gone);
+        return new View(event, linked(claims));
     }
 
-    /** Cancels; true when it was registered (false: already cancelled or gone, nothing changed). */
+    /** Cancels; true when it was registered (false: already cancelled, nothing changed). */
     public boolean cancel(String token) {
-        LinkTokens.Claims claims = claims(token);
-        return registrations.cancel(claims.eventId(), claims.email(), clock.instant());
+        Registration r = linked(claims(token));
+        return registrations.cancel(r.eventId(), r.email(), clock.instant());
     }
 
     public void delete(String token) {
-        LinkTokens.Claims claims = claims(token);
-        registrations.delete(claims.eventId(), claims.email());
-        contacts.forgetRegistration(claims.email(), claims.eventId());
+        Registration r = linked(claims(token));
+        if (registrations.deleteLinked(r)) {
+            contacts.forgetRegistration(r.email(), r.eventId());
+        }
+    }
+
+    private Registration linked(LinkTokens.Claims claims) {
+        if (!LinkIds.wellFormed(claims.subject())) {
+            throw invalid();
+        }
+        return registrations.findByLinkId(claims.subject()).orElseThrow(ManageService::gone);
     }
 
     private LinkTokens.Claims claims(String token) {
@@ -68,5 +77,10 @@ public final class ManageService {
     private static Refused invalid() {
         return new Refused.InvalidInput("token", "This link is not valid or has expired. Use the link in your most recent "
                 + "confirmation email, or write to the Alliance.");
+    }
+
+    private static Refused gone() {
+        return new Refused.Gone("token", "This link is no longer valid: the registration it was made for was deleted. "
+                + "To take part, register again; your new confirmation email has a new link.");
     }
 }

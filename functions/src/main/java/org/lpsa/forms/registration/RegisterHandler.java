@@ -58,7 +58,9 @@ public final class RegisterHandler extends ApiHandler {
                 .read(clients.dynamoDb(), config.require(Config.REGISTRATIONS_TABLE), "eventId", "email")
                 .step(secret::get)
                 .step(this::rehearse)
-                .onRestore(secret::expire);
+                .onRestore(secret::expire)
+                // each restored copy draws its own link ids
+                .onRestore(LinkIds::renew);
     }
 
     public RegisterHandler(RegistrationService service, LinkTokens tokens) {
@@ -82,7 +84,7 @@ public final class RegisterHandler extends ApiHandler {
         rehearse("POST", "/events/" + Priming.IMPOSSIBLE_KEY + "/registrations", path, Map.of(), FORM,
                 "name=Priming&email=priming%40example.org&organization=Priming&role=other&country=NP&interests=other");
         Event event = service.rehearse(RegistrationForm.validate(Fields.ofJson(Json.map(Json.parse(REHEARSAL)))));
-        thankYouLocation(event.eventId(), "priming@example.org");
+        thankYouLocation(event.eventId());
         registered(event, "priming@example.org");
     }
 
@@ -104,10 +106,10 @@ public final class RegisterHandler extends ApiHandler {
             Log.info(request.requestId(), "honeypot filled; nothing stored", "eventId", eventId);
             // checked like any registration, so the trap answers as one would and repeats only a checked address
             String email = RegistrationForm.validate(fields).email();
-            return fields.isForm() ? toThankYouPage(event, email) : registered(event, email);
+            return fields.isForm() ? ApiResponse.seeOther(thankYouLocation(event.eventId())) : registered(event, email);
         }
         // the thank-you link is signed before the write, so a failure to sign never follows a stored registration
-        String thanks = fields.isForm() ? thankYouLocation(eventId, EmailAddress.normalise(fields.text("email"))) : null;
+        String thanks = fields.isForm() ? thankYouLocation(eventId) : null;
         // the event first (404, 409), as before: then the form's own checks (400)
         Event event = service.openEvent(eventId);
         RegistrationRequest checked = RegistrationForm.validate(fields);
@@ -127,28 +129,25 @@ public final class RegisterHandler extends ApiHandler {
                         + (result.resent() ? " We are sending the confirmation again." : "")));
     }
 
-    private ApiResponse toThankYouPage(Event event, String email) {
-        return ApiResponse.seeOther(thankYouLocation(event.eventId(), email));
-    }
-
-    private String thankYouLocation(String eventId, String email) {
+    private String thankYouLocation(String eventId) {
         Instant expires = service.clock().instant().plus(THANKS_LINK_LIFETIME);
-        String token = tokens.issue(LinkTokens.REGISTERED, eventId, email == null ? "" : email, expires);
+        // the link names the meeting only: the address stays out of URLs (logs, histories, referrers)
+        String token = tokens.issue(LinkTokens.REGISTERED, eventId, "", expires);
         return "/events/" + eventId + "/registered?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
-    /** What the thank-you page shows: the meeting, the address registered, when it starts (UTC and reference cities). */
-    public record ThankYou(String title, String email, String when) {}
+    /** What the thank-you page shows: the meeting and when it starts (UTC and reference cities); never the address. */
+    public record ThankYou(String title, String when) {}
 
     private ApiResponse thankYouPage(ApiRequest request) {
         String eventId = request.pathParameter("eventId");
-        LinkTokens.Claims claims = tokens.verify(request.query().get("token"), LinkTokens.REGISTERED, service.clock().instant())
+        tokens.verify(request.query().get("token"), LinkTokens.REGISTERED, service.clock().instant())
                 .filter(c -> c.eventId().equals(eventId))
                 .orElseThrow(() -> new ApiException(400, "token", "This page's link is not valid or has expired."));
         Event event = service.event(eventId);
         String when = MeetingTimes.inUtc(event.startsAt()) + (event.referenceCities().isEmpty() ? ""
                 : " (" + MeetingTimes.referenceLine(event.startsAt(), event.referenceCities()) + ")");
-        return Pages.page(200, "registration/templates/thankYou", new ThankYou(event.title(), claims.email(), when));
+        return Pages.page(200, "registration/templates/thankYou", new ThankYou(event.title(), when));
     }
 
     private static ApiResponse registered(Event event, String email) {

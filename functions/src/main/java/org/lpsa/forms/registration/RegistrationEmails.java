@@ -27,13 +27,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class RegistrationEmails implements OwedEmails {
     private final String table;
     private final EventRepository events;
+    private final RegistrationRepository registrations;
     private final ContactRepository contacts;
     private final LinkTokens tokens;
     private final Mailer.Settings settings;
 
-    public RegistrationEmails(String table, EventRepository events, ContactRepository contacts, LinkTokens tokens,
-                              Mailer.Settings settings) {
-        this.table = table;
+    public RegistrationEmails(RegistrationRepository registrations, EventRepository events, ContactRepository contacts,
+                              LinkTokens tokens, Mailer.Settings settings) {
+        this.table = registrations.table();
+        this.registrations = registrations;
         this.events = events;
         this.contacts = contacts;
         this.tokens = tokens;
@@ -62,12 +64,12 @@ public final class RegistrationEmails implements OwedEmails {
                 List.of(new Event.ReferenceCity("New Delhi", ZoneId.of("Asia/Kolkata"))), "https://example.org/join", null, false);
         Registration r = new Registration(Priming.IMPOSSIBLE_KEY, "priming@example.org", "Priming", "Priming", "other", "NP",
                 List.of("other"), false, ZoneId.of("Asia/Kathmandu"), "given", null, "priming", "json", Registration.REGISTERED, now,
-                EmailStatus.PENDING, 1);
-        return List.of(confirmation(event, r, now), CancellationEmail.compose(event, recipient(r), settings.from()));
+                EmailStatus.PENDING, 1, LinkIds.next());
+        return List.of(confirmation(event, r, r.linkId(), now), CancellationEmail.compose(event, recipient(r), settings.from()));
     }
 
-    private OutgoingEmail confirmation(Event event, Registration r, Instant now) {
-        String manage = ManageService.link(tokens, settings.siteUrl(), event, r.email());
+    private OutgoingEmail confirmation(Event event, Registration r, String linkId, Instant now) {
+        String manage = ManageService.link(tokens, settings.siteUrl(), event, linkId);
         return ConfirmationEmail.compose(event, recipient(r), manage, settings.from(), settings.mailDomain(), now);
     }
 
@@ -110,7 +112,8 @@ public final class RegistrationEmails implements OwedEmails {
 
         @Override
         public OutgoingEmail compose(Instant now) {
-            return confirmation(eventOf(r), r, now);
+            Event event = eventOf(r);
+            return confirmation(event, r, registrations.linkIdOf(r), now);
         }
 
         @Override

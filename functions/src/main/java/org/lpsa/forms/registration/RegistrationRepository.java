@@ -8,6 +8,7 @@ import static org.lpsa.forms.aws.Items.s;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lpsa.forms.aws.Items;
@@ -16,15 +17,24 @@ import org.lpsa.forms.mail.EmailStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** The Registrations table, mapped by hand. Every change is one conditional single-item write. */
 public final class RegistrationRepository {
+    /** The attribute, and the index on it, that find a registration from its manage link. */
+    static final String LINK_ID = "linkId";
+    static final String BY_LINK_ID = "byLinkId";
+
     private final DynamoDbClient dynamo;
     private final String table;
 
     public RegistrationRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+    }
+
+    public String table() {
+        return table;
     }
 
     /** Stores a new registration; false when this person is already registered for the event. */
@@ -110,6 +120,44 @@ public final class RegistrationRepository {
         dynamo.deleteItem(b -> b.tableName(table).key(key(eventId, email)));
     }
 
+    /** Removes the registration its link names, if it is still that one; false when it is not (nothing removed). */
+    public boolean deleteLinked(Registration r) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(key(r.eventId(), r.email()))
+                    .conditionExpression("linkId = :link")
+                    .expressionAttributeValues(Map.of(":link", s(r.linkId()))));
+            return true;
+        } catch (ConditionalCheckFailedException replaced) {
+            return false;
+        }
+    }
+
+    /**
+     * The registration a manage link names: found through the index, then read consistently and checked,
+     * since the index may still show an item that was just deleted. Empty when there is none (deleted).
+     */
+    public Optional<Registration> findByLinkId(String linkId) {
+        List<Map<String, AttributeValue>> keys = dynamo.query(b -> b.tableName(table).indexName(BY_LINK_ID)
+                .keyConditionExpression("linkId = :link").expressionAttributeValues(Map.of(":link", s(linkId))).limit(1)).items();
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> key = keys.get(0);
+        return find(key.get("eventId").s(), key.get("email").s()).filter(r -> linkId.equals(r.linkId()));
+    }
+
+    /** The registration's link id, given one first if it has none yet (registered before links had them). */
+    public String linkIdOf(Registration r) {
+        if (r.linkId() != null) {
+            return r.linkId();
+        }
+        return dynamo.updateItem(b -> b.tableName(table).key(key(r.eventId(), r.email()))
+                .updateExpression("SET linkId = if_not_exists(linkId, :link)")
+                .conditionExpression("attribute_exists(email)")
+                .expressionAttributeValues(Map.of(":link", s(LinkIds.next())))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes().get(LINK_ID).s();
+    }
+
     public Optional<Registration> find(String eventId, String email) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(eventId, email)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
@@ -143,6 +191,9 @@ public final class RegistrationRepository {
         item.put("registeredAt", registeredAt);
         item.put(EmailStatus.ATTRIBUTE, r.emailStatus().value());
         item.put("emailAttempts", n(r.emailAttempts()));
+        if (r.linkId() != null) {
+            item.put(LINK_ID, s(r.linkId()));
+        }
         if (r.emailStatus() == EmailStatus.PENDING) {
             DueEmails.markDue(item, key(r.eventId(), r.email()), r.registeredAt());
         }
@@ -167,6 +218,7 @@ public final class RegistrationRepository {
                 Items.string(item, "status"),
                 Items.instant(item, "registeredAt"),
                 EmailStatus.of(Items.string(item, EmailStatus.ATTRIBUTE)),
-                Items.number(item, "emailAttempts", 0));
+                Items.number(item, "emailAttempts", 0),
+                Items.string(item, LINK_ID));
     }
 }

@@ -2,6 +2,7 @@ package org.lpsa.forms.registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,7 @@ class FormsAndManageIT {
     }
 
     @Test
-    void aPlainFormRegistrationAnswers303ToAThankYouPageNamingTheEventAndTheEmail() {
+    void aPlainFormRegistrationAnswers303ToAThankYouPageNamingTheEventButNotTheAddress() {
         Map<String, Object> response = TestStack.invoke(register, stack.sampleEvent("register-form.json"));
 
         assertEquals(303, response.get("statusCode"));
@@ -64,7 +65,8 @@ class FormsAndManageIT {
         assertEquals(200, page.get("statusCode"));
         String html = (String) page.get("body");
         assertTrue(html.contains("LPSA Open Planning Meeting 2022/23"), html);
-        assertTrue(html.contains(AMINA), html);
+        assertFalse(holdsTheAddress(location), "the redirect names no address, in clear or base64: " + location);
+        assertFalse(html.contains(AMINA), html);
         assertTrue(header(page, "content-type").startsWith("text/html"));
 
         Map<String, Object> forged = TestStack.invoke(register, withToken("thank-you-page.json", token.substring(0, token.length() - 2) + (token.endsWith("xx") ? "yy" : "xx")));
@@ -139,11 +141,45 @@ class FormsAndManageIT {
         Map<String, Object> deleted = TestStack.invoke(manage, withToken("manage-delete.json", token));
         assertEquals(303, deleted.get("statusCode"));
         assertNull(item(AMINA));
-        assertEquals(404, TestStack.invoke(manage, withToken("manage-show.json", token)).get("statusCode"));
+        assertEquals(410, TestStack.invoke(manage, withToken("manage-show.json", token)).get("statusCode"));
         Map<String, AttributeValue> contact = stack.dynamo.getItem(b -> b.tableName(stack.table("ContactsTable")).consistentRead(true)
                 .key(Map.of("email", AttributeValue.fromS(AMINA)))).item();
         assertTrue(contact == null || contact.isEmpty(), "nothing else was held, so the contact is gone too: " + contact);
         assertFalse(stack.contacts().isRegistrant(AMINA));
+    }
+
+    @Test
+    void afterADeleteAndANewRegistrationTheOldLinkAnswers410AndTheNewOneWorks() {
+        String old = registerAndReadManageToken();
+        assertFalse(holdsTheAddress(old), "a manage link names a random id, not the address: " + old);
+        assertEquals(303, TestStack.invoke(manage, withToken("manage-delete.json", old)).get("statusCode"));
+        String renewed = registerAndReadManageToken();
+        assertNotEquals(old, renewed);
+
+        Map<String, Object> gone = TestStack.invoke(manage, withToken("manage-show.json", old));
+        assertEquals(410, gone.get("statusCode"));
+        assertTrue(((String) gone.get("body")).contains("no longer valid"), String.valueOf(gone.get("body")));
+        assertEquals(410, TestStack.invoke(manage, withToken("manage-cancel.json", old)).get("statusCode"));
+        assertEquals("registered", item(AMINA).get("status").s(), "the old link changed nothing");
+        Map<String, Object> page = TestStack.invoke(manage, withToken("manage-show.json", renewed));
+        assertEquals(200, page.get("statusCode"));
+    }
+
+    /** Whether the address or its local part shows in {@code text}, in clear or in any base64url-decoded part. */
+    static boolean holdsTheAddress(String text) {
+        String local = AMINA.substring(0, AMINA.indexOf('@'));
+        String decoded = java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+        for (String part : decoded.split("[^A-Za-z0-9_-]+")) {
+            try {
+                String clear = new String(java.util.Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+                if (clear.contains(local)) {
+                    return true;
+                }
+            } catch (IllegalArgumentException notBase64) {
+                // not a base64 part
+            }
+        }
+        return decoded.contains(local);
     }
 
     @Test
@@ -194,13 +230,14 @@ class FormsAndManageIT {
         String changed = token.substring(0, signature) + (token.charAt(signature) == 'A' ? 'B' : 'A') + token.substring(signature + 1);
         assertEquals(400, TestStack.invoke(manage, withToken("manage-cancel.json", changed)).get("statusCode"));
 
-        // another person's address under Amina's signature
+        // another registration's link id under Amina's signature
         String payload = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
+        String linkId = payload.split("\n")[3];
         String otherPayload = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.replace(AMINA, "someone.else@example.org").getBytes(StandardCharsets.UTF_8));
+                .encodeToString(payload.replace(linkId, LinkIds.next()).getBytes(StandardCharsets.UTF_8));
         assertEquals(400, TestStack.invoke(manage, withToken("manage-cancel.json", otherPayload + token.substring(token.indexOf('.')))).get("statusCode"));
 
-        String thanksToken = stack.tokens().issue(LinkTokens.REGISTERED, "demo", AMINA, stack.clock.instant().plusSeconds(3600));
+        String thanksToken = stack.tokens().issue(LinkTokens.REGISTERED, "demo", "", stack.clock.instant().plusSeconds(3600));
         assertEquals(400, TestStack.invoke(manage, withToken("manage-cancel.json", thanksToken)).get("statusCode"), "a token of another purpose");
 
         stack.clock.advance(Duration.between(stack.clock.instant(), Instant.parse("2022-06-10T13:30:00Z").plus(Duration.ofDays(31))));
@@ -261,7 +298,9 @@ class FormsAndManageIT {
     private String registerAndReadManageToken() {
         TestStack.invoke(register, stack.sampleEvent("register-form.json"));
         stream.pollOnce();
-        String text = (String) ((Map<?, ?>) stack.sentTo(AMINA).get(0).get("body")).get("text");
+        List<Map<String, Object>> sent = stack.sentTo(AMINA);
+        // the newest confirmation
+        String text = (String) ((Map<?, ?>) sent.get(sent.size() - 1).get("body")).get("text");
         Matcher m = MANAGE_LINK.matcher(text);
         assertTrue(m.find(), "the confirmation carries a manage link: " + text);
         return java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);

@@ -20,7 +20,7 @@ class LinkTokensTest {
         String token = tokens.issue(LinkTokens.MANAGE, "demo", "ana@example.org", NOW.plusSeconds(60));
         LinkTokens.Claims claims = tokens.verify(token, LinkTokens.MANAGE, NOW).orElseThrow();
         assertEquals("demo", claims.eventId());
-        assertEquals("ana@example.org", claims.email());
+        assertEquals("ana@example.org", claims.subject());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.lpsa.forms.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,7 +151,8 @@ class LocalStackIT {
         String location = posted.headers().firstValue("location").orElseThrow();
         HttpResponse<String> thanks = get(location);
         assertEquals(200, thanks.statusCode());
-        assertTrue(thanks.body().contains("kwame@example.org"), thanks.body());
+        assertFalse(thanks.body().contains("kwame"), "the thank-you page names no address: " + thanks.body());
+        assertFalse(holdsLocalPart(location, "kwame"), "nor does its redirect: " + location);
 
         HttpResponse<String> invalid = post("/events/demo/registrations", "application/x-www-form-urlencoded",
                 form.replace("kwame%40example.org", "kwame"));
@@ -174,6 +176,38 @@ class LocalStackIT {
         assertEquals(200, get(cancelled.headers().firstValue("location").orElseThrow()).statusCode());
         HttpResponse<String> shown = get("/manage?token=" + link.group(1));
         assertTrue(shown.body().contains("<strong>cancelled</strong>"), shown.body());
+        assertFalse(holdsLocalPart(link.group(1), "kwame"), "the manage link names a random id, not the address: " + token);
+
+        // deleted, then registered again: the old link opens nothing, the new confirmation's link works
+        assertEquals(303, post("/manage", "application/x-www-form-urlencoded", "action=delete&token=" + link.group(1)).statusCode());
+        assertEquals(303, post("/events/demo/registrations", "application/x-www-form-urlencoded", form).statusCode());
+        HttpResponse<String> old = get("/manage?token=" + link.group(1));
+        assertEquals(410, old.statusCode());
+        assertTrue(old.body().contains("no longer valid"), old.body());
+        stack.drainStreams();
+        List<Map<String, Object>> sent = outboxTo("kwame@example.org");
+        java.util.regex.Matcher renewed = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stack.url())
+                + "/manage\\?token=(\\S+)").matcher(String.valueOf(sent.get(sent.size() - 1).get("text")));
+        assertTrue(renewed.find());
+        assertNotEquals(link.group(1), renewed.group(1));
+        HttpResponse<String> again = get("/manage?token=" + renewed.group(1));
+        assertEquals(200, again.statusCode());
+        assertFalse(again.body().contains("<strong>cancelled</strong>"), again.body());
+    }
+
+    /** Whether {@code local} shows in {@code url}, in clear or in any base64url-decoded part of it. */
+    private static boolean holdsLocalPart(String url, String local) {
+        String decoded = java.net.URLDecoder.decode(url, StandardCharsets.UTF_8);
+        for (String part : decoded.split("[^A-Za-z0-9_-]+")) {
+            try {
+                if (new String(java.util.Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8).contains(local)) {
+                    return true;
+                }
+            } catch (IllegalArgumentException notBase64) {
+                // not a base64 part
+            }
+        }
+        return decoded.contains(local);
     }
 
     @Test
