@@ -13,6 +13,10 @@ public final class Config {
     public static final String REGISTRATIONS_TABLE = "REGISTRATIONS_TABLE";
     public static final String IDEAS_TABLE = "IDEAS_TABLE";
     public static final String CONTACTS_TABLE = "CONTACTS_TABLE";
+    public static final String LIMITS_TABLE = "LIMITS_TABLE";
+    public static final String SOURCE_LIMIT_PER_MINUTE = "SOURCE_LIMIT_PER_MINUTE";
+    public static final String SOURCE_LIMIT_PER_DAY = "SOURCE_LIMIT_PER_DAY";
+    public static final String CONFIRMATIONS_PER_ADDRESS_PER_DAY = "CONFIRMATIONS_PER_ADDRESS_PER_DAY";
     public static final String SENDER_ADDRESS = "SENDER_ADDRESS";
     /** Where people email ideas; plus addresses (ideas+webinars@) choose an area. */
     public static final String IDEAS_ADDRESS = "IDEAS_ADDRESS";

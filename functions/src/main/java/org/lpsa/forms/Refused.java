@@ -39,6 +39,20 @@ public abstract class Refused extends RuntimeException {
         }
     }
 
+    /** Too many requests from one source: try again after {@code retryAfterSeconds}. */
+    public static final class TooMany extends Refused {
+        private final long retryAfterSeconds;
+
+        public TooMany(long retryAfterSeconds, String message) {
+            super(List.of(new FieldError("source", message)));
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
     /** The request cannot be done in the present state (a closed registration, a submission sent with other content). */
     public static final class Conflict extends Refused {
         public Conflict(String field, String message) {

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.contacts.ContactRepository;
+import org.lpsa.forms.contacts.SourceLimits;
 import org.lpsa.forms.ideas.IdeaRepository;
 import org.lpsa.forms.inbound.InboundEmailHandler;
 import org.lpsa.forms.inbound.InboundEmailService;
@@ -168,6 +169,11 @@ public final class TestStack {
                 clock);
     }
 
+    /** The abuse limits as the template sets them, on this stack's table. */
+    public SourceLimits sourceLimits() {
+        return new SourceLimits(functionsDynamo, table("LimitsTable"), SourceLimits.Limits.fromConfig(config()));
+    }
+
     public IdeaRepository ideas() {
         return new IdeaRepository(functionsDynamo, table("IdeasTable"));
     }
@@ -198,7 +204,7 @@ public final class TestStack {
     }
 
     public RegisterHandler registerHandler() {
-        return new RegisterHandler(new RegistrationService(events(), registrations(), clock), tokens());
+        return new RegisterHandler(new RegistrationService(events(), registrations(), clock), tokens(), sourceLimits());
     }
 
     public EventRepository events() {

@@ -365,8 +365,16 @@ public final class BenchMain {
         return jar;
     }
 
+    /** A documentation address (198.18.0.0/15, for benchmarks) of its own for the n-th request: no per-source limit is met. */
+    static String sourceAddress(int n) {
+        return "198." + (18 + (n >> 16 & 1)) + "." + (n >> 8 & 255) + "." + (n & 255);
+    }
+
+    private int eventFiles;
+
     private Path eventFile(byte[] sample, String tag) throws IOException {
-        String event = new String(sample, StandardCharsets.UTF_8).replace("Ana.Perez@Example.org", tag + "@example.org");
+        String event = new String(sample, StandardCharsets.UTF_8).replace("Ana.Perez@Example.org", tag + "@example.org")
+                .replace("192.0.2.10", sourceAddress(++eventFiles));
         Path file = work.resolve("event-" + tag + ".json");
         Files.writeString(file, event);
         return file;
@@ -470,11 +478,15 @@ public final class BenchMain {
                     List<Double> latencies = new ArrayList<>();
                     double errors = 0;
                     while (System.nanoTime() < stopAt && budget.decrementAndGet() >= 0) {
-                        String body = "{\"name\":\"Load Test\",\"email\":\"load" + counter.incrementAndGet() + "@example.org\","
+                        int n = counter.incrementAndGet();
+                        String body = "{\"name\":\"Load Test\",\"email\":\"load" + n + "@example.org\","
                                 + "\"organization\":\"Org\",\"role\":\"other\",\"country\":\"KE\",\"interests\":[\"other\"],\"newsletter\":false}";
                         long t = System.nanoTime();
                         HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                .header("Content-Type", "application/json")
+                                // every registration from a source of its own, under the per-source limits
+                                .header("X-Local-Source-Ip", sourceAddress(n))
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                                 HttpResponse.BodyHandlers.discarding());
                         latencies.add((System.nanoTime() - t) / 1e6);
                         if (r.statusCode() != 201) {

@@ -35,7 +35,9 @@ public final class WarmRun {
         int failures = 0;
         for (int i = -warmup; i < n; i++) {
             byte[] event = template.replace("ana.perez@example.org", "warm" + (i + warmup) + "@example.org")
-                    .replace("Ana.Perez@Example.org", "warm" + (i + warmup) + "@example.org").getBytes(StandardCharsets.UTF_8);
+                    .replace("Ana.Perez@Example.org", "warm" + (i + warmup) + "@example.org")
+                    // a source of its own for each, under the per-source limits
+                    .replace("192.0.2.10", BenchMain.sourceAddress(i + warmup)).getBytes(StandardCharsets.UTF_8);
             ByteArrayOutputStream out = new ByteArrayOutputStream(512);
             HttpTime.takeNanos();
             HttpTime.takeCpuNanos();

@@ -21,6 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public final class ContactRepository {
     /** At most one acknowledgement per sender per day; compared in code (TTL is only clean-up). */
     public static final Duration ACKNOWLEDGEMENT_INTERVAL = Duration.ofHours(24);
+    /** The window of the confirmations cap, and the attributes of its slots ("confirmedAt0"...). */
+    static final Duration CONFIRMATION_WINDOW = Duration.ofHours(24);
+    static final String CONFIRMATION_SLOT = "confirmedAt";
+    /** The confirmations one address may be sent in 24 hours, where the template says no other number. */
+    public static final int CONFIRMATIONS_PER_DAY = 3;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -153,5 +158,40 @@ public final class ContactRepository {
         } catch (ConditionalCheckFailedException recent) {
             return false;
         }
+    }
+
+    /**
+     * Takes one of the {@code max} registration confirmations an address may be sent in any 24 hours
+     * (across meetings; one slot per confirmation, each holding when it was taken): true when one was
+     * free. Given back by {@link #releaseConfirmation} when nothing was sent after all.
+     */
+    public boolean claimConfirmation(String email, Instant now, int max) {
+        // a slot is free when it never held a confirmation or its confirmation is older than the window
+        return onFirstSlot(email, max, "SET #slot = :now", "attribute_not_exists(#slot) OR #slot < :since",
+                Map.of(":now", instant(now), ":since", instant(now.minus(CONFIRMATION_WINDOW))));
+    }
+
+    /** Gives back the slot taken at {@code claimedAt} for a confirmation that could not be sent. */
+    public void releaseConfirmation(String email, Instant claimedAt, int max) {
+        onFirstSlot(email, max, "REMOVE #slot", "#slot = :claimed", Map.of(":claimed", instant(claimedAt)));
+    }
+
+    /** Applies {@code update} to the first of the {@code max} confirmation slots whose {@code condition} holds. */
+    private boolean onFirstSlot(String email, int max, String update, String condition, Map<String, AttributeValue> values) {
+        for (int slot = 0; slot < max; slot++) {
+            String name = CONFIRMATION_SLOT + slot;
+            try {
+                dynamo.updateItem(b -> b.tableName(table)
+                        .key(Map.of("email", s(email)))
+                        .updateExpression(update)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(Map.of("#slot", name))
+                        .expressionAttributeValues(values));
+                return true;
+            } catch (ConditionalCheckFailedException notThisOne) {
+                // the next slot
+            }
+        }
+        return false;
     }
 }

@@ -45,6 +45,9 @@ public abstract class ApiHandler implements RequestStreamHandler {
                 response = refusal(request, refused.status(), refused.errors());
             } catch (Refused refused) {
                 response = refusal(request, status(refused), refused.errors());
+                if (refused instanceof Refused.TooMany tooMany) {
+                    response.headers().put("retry-after", Long.toString(tooMany.retryAfterSeconds()));
+                }
             } catch (RuntimeException failure) {
                 boolean pages = request != null && answersWithPages(request);
                 if (AwsFailures.isUnavailable(failure)) {
@@ -101,6 +104,9 @@ public abstract class ApiHandler implements RequestStreamHandler {
         }
         if (refused instanceof Refused.Gone) {
             return 410;
+        }
+        if (refused instanceof Refused.TooMany) {
+            return 429;
         }
         return 400;
     }

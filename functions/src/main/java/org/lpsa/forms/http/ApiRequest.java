@@ -9,7 +9,7 @@ import org.lpsa.forms.Json;
 
 /** The parts of an API Gateway HTTP API (payload 2.0) event that handlers use. */
 public record ApiRequest(String requestId, String method, String path, Map<String, String> headers,
-                         Map<String, String> query, Map<String, String> pathParameters, byte[] body) {
+                         Map<String, String> query, Map<String, String> pathParameters, byte[] body, String sourceIp) {
 
     public static ApiRequest fromEvent(Map<String, Object> event, String requestId) {
         Map<String, Object> http = Json.map(Json.map(event.get("requestContext")).get("http"));
@@ -27,7 +27,9 @@ public record ApiRequest(String requestId, String method, String path, Map<Strin
         return new ApiRequest(requestId,
                 String.valueOf(http.getOrDefault("method", "GET")),
                 String.valueOf(http.getOrDefault("path", event.getOrDefault("rawPath", "/"))),
-                headers, strings(event.get("queryStringParameters")), strings(event.get("pathParameters")), bytes);
+                headers, strings(event.get("queryStringParameters")), strings(event.get("pathParameters")), bytes,
+                // the address API Gateway saw the request come from (locally, X-Local-Source-Ip or 127.0.0.1)
+                String.valueOf(http.getOrDefault("sourceIp", "unknown")));
     }
 
     public String header(String name) {

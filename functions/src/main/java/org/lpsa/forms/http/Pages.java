@@ -75,6 +75,7 @@ public final class Pages {
             case "text" -> "Your idea";
             case "submissionId", "formVersion" -> "Form";
             case "body" -> "Form";
+            case "source" -> "Too many forms";
             default -> field;
         };
     }

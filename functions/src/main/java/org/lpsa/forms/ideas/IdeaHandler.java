@@ -6,8 +6,10 @@ import java.util.Map;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.Log;
 import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.DryRun;
 import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.contacts.ContactRepository;
+import org.lpsa.forms.contacts.SourceLimits;
 import org.lpsa.forms.http.ApiHandler;
 import org.lpsa.forms.http.ApiRequest;
 import org.lpsa.forms.http.ApiResponse;
@@ -25,6 +27,7 @@ public final class IdeaHandler extends ApiHandler {
     static final int MAX_BODY_BYTES = (IdeaForm.MAX_TEXT + 3 * IdeaForm.MAX_TITLE) * 12 + 4 * 1024;
 
     private final IdeaService service;
+    private final SourceLimits limits;
     private final Priming priming;
 
     public IdeaHandler() {
@@ -39,20 +42,24 @@ public final class IdeaHandler extends ApiHandler {
     /** The function as deployed, on the given clients. */
     public IdeaHandler(Config config, AwsClients clients) {
         this(new IdeaService(new IdeaRepository(clients.dynamoDb(), config.require(Config.IDEAS_TABLE)),
-                new ContactRepository(clients.dynamoDb(), config.require(Config.CONTACTS_TABLE)), Clock.systemUTC()));
+                new ContactRepository(clients.dynamoDb(), config.require(Config.CONTACTS_TABLE)), Clock.systemUTC()),
+                new SourceLimits(clients.dynamoDb(), config.require(Config.LIMITS_TABLE), SourceLimits.Limits.fromConfig(config)));
         priming.read(clients.dynamoDb(), config.require(Config.IDEAS_TABLE), "ideaId")
                 .read(clients.dynamoDb(), config.require(Config.CONTACTS_TABLE), "email");
     }
 
-    public IdeaHandler(IdeaService service) {
+    public IdeaHandler(IdeaService service, SourceLimits limits) {
         this.service = service;
+        this.limits = limits;
         // an idea with the honeypot filled goes through every check and the answer of a stored one, and is not stored
         this.priming = new Priming("IdeaFunction", Priming.API_ROUNDS)
                 .step(() -> rehearse("POST", "/ideas", Map.of(), Map.of(), "application/json", "{\"submissionId\":\"priming-0001\","
                         + "\"area\":\"other\",\"title\":\"Priming\",\"text\":\"Priming.\",\"email\":\"priming@example.org\","
                         + "\"" + HONEYPOT + "\":\"priming\"}"))
                 .step(() -> rehearse("POST", "/ideas", Map.of(), Map.of(), FORM,
-                        "area=other&title=Priming&text=Priming.&" + HONEYPOT + "=priming"));
+                        "area=other&title=Priming&text=Priming.&" + HONEYPOT + "=priming"))
+                // the count of an idea from a source, stopped before it is sent
+                .step(() -> DryRun.run(() -> limits.admit(SourceLimits.Kind.IDEA, "192.0.2.1", service.clock().instant())));
     }
 
     public Priming priming() {
@@ -69,7 +76,10 @@ public final class IdeaHandler extends ApiHandler {
             return fields.isForm() ? ApiResponse.seeOther(THANK_YOU_PAGE) : ApiResponse.json(201, body("received",
                     IdeaService.webIdeaId(trapped.submissionId(), trapped.email()), trapped.area().id(), RECEIVED));
         }
-        IdeaService.Result result = service.submit(IdeaForm.validate(fields));
+        IdeaForm.Submission submission = IdeaForm.validate(fields);
+        // counted when it would be stored: a source over its limit gets 429 and nothing is stored
+        limits.admit(SourceLimits.Kind.IDEA, request.sourceIp(), service.clock().instant());
+        IdeaService.Result result = service.submit(submission);
         Idea idea = result.idea();
         boolean created = result.outcome() == IdeaService.Outcome.CREATED;
         Log.info(request.requestId(), created ? "idea stored" : "idea sent again", "area", idea.area());

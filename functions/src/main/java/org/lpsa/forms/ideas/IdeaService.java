@@ -22,6 +22,10 @@ public final class IdeaService {
     private final ContactRepository contacts;
     private final Clock clock;
 
+    public Clock clock() {
+        return clock;
+    }
+
     public IdeaService(IdeaRepository ideas, ContactRepository contacts, Clock clock) {
         this.ideas = ideas;
         this.contacts = contacts;

@@ -38,16 +38,22 @@ public final class Outbox {
                 LinkTokens.of(secret),
                 new Mailer.Settings(config.require(Config.SENDER_ADDRESS), config.get(Config.MAIL_DOMAIN, "decentralization.net"),
                         config.require(Config.SITE_URL), config.require(Config.IDEAS_ADDRESS)),
-                Clock.systemUTC());
+                Clock.systemUTC(), Integer.parseInt(config.get(Config.CONFIRMATIONS_PER_ADDRESS_PER_DAY,
+                        Integer.toString(ContactRepository.CONFIRMATIONS_PER_DAY))));
     }
 
-    /** The mailer for registrations' and ideas' emails, on what it is given. */
+    /** The mailer for registrations' and ideas' emails, on what it is given, with the default confirmations cap. */
     public static Mailer mailer(DynamoDbClient dynamo, Tables tables, EmailSender sender, LinkTokens tokens, Mailer.Settings settings,
                                 Clock clock) {
+        return mailer(dynamo, tables, sender, tokens, settings, clock, ContactRepository.CONFIRMATIONS_PER_DAY);
+    }
+
+    public static Mailer mailer(DynamoDbClient dynamo, Tables tables, EmailSender sender, LinkTokens tokens, Mailer.Settings settings,
+                                Clock clock, int confirmationsPerDay) {
         ContactRepository contacts = new ContactRepository(dynamo, tables.contacts());
         return new Mailer(dynamo, List.of(
                 new RegistrationEmails(new RegistrationRepository(dynamo, tables.registrations()),
-                        new EventRepository(dynamo, tables.events(), clock), contacts, tokens, settings),
+                        new EventRepository(dynamo, tables.events(), clock), contacts, tokens, settings, confirmationsPerDay),
                 new IdeaEmails(tables.ideas(), contacts, settings)), contacts, sender, clock);
     }
 

@@ -1,6 +1,5 @@
 package org.lpsa.forms.registration;
 
-import org.lpsa.forms.EmailAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,8 +10,10 @@ import org.lpsa.forms.Config;
 import org.lpsa.forms.Json;
 import org.lpsa.forms.Log;
 import org.lpsa.forms.aws.AwsClients;
+import org.lpsa.forms.aws.DryRun;
 import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.aws.TokenSecret;
+import org.lpsa.forms.contacts.SourceLimits;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.MeetingTimes;
 import org.lpsa.forms.http.ApiException;
@@ -37,6 +38,7 @@ public final class RegisterHandler extends ApiHandler {
 
     private final RegistrationService service;
     private final LinkTokens tokens;
+    private final SourceLimits limits;
     private final Priming priming;
 
     public RegisterHandler() {
@@ -53,6 +55,7 @@ public final class RegisterHandler extends ApiHandler {
         TokenSecret secret = new TokenSecret(config, clients);
         this.service = RegistrationService.fromConfig(config, clients);
         this.tokens = LinkTokens.of(secret);
+        this.limits = new SourceLimits(clients.dynamoDb(), config.require(Config.LIMITS_TABLE), SourceLimits.Limits.fromConfig(config));
         this.priming = new Priming("RegisterFunction", Priming.API_ROUNDS)
                 .read(clients.dynamoDb(), config.require(Config.EVENTS_TABLE), "eventId")
                 .read(clients.dynamoDb(), config.require(Config.REGISTRATIONS_TABLE), "eventId", "email")
@@ -63,9 +66,10 @@ public final class RegisterHandler extends ApiHandler {
                 .onRestore(LinkIds::renew);
     }
 
-    public RegisterHandler(RegistrationService service, LinkTokens tokens) {
+    public RegisterHandler(RegistrationService service, LinkTokens tokens, SourceLimits limits) {
         this.service = service;
         this.tokens = tokens;
+        this.limits = limits;
         this.priming = new Priming("RegisterFunction", Priming.API_ROUNDS).step(this::rehearse);
     }
 
@@ -83,6 +87,7 @@ public final class RegisterHandler extends ApiHandler {
         rehearse("POST", "/events/" + Priming.IMPOSSIBLE_KEY + "/registrations", path, Map.of(), "application/json", REHEARSAL);
         rehearse("POST", "/events/" + Priming.IMPOSSIBLE_KEY + "/registrations", path, Map.of(), FORM,
                 "name=Priming&email=priming%40example.org&organization=Priming&role=other&country=NP&interests=other");
+        DryRun.run(() -> limits.admit(SourceLimits.Kind.REGISTRATION, "192.0.2.1", service.clock().instant()));
         Event event = service.rehearse(RegistrationForm.validate(Fields.ofJson(Json.map(Json.parse(REHEARSAL)))));
         thankYouLocation(event.eventId());
         registered(event, "priming@example.org");
@@ -113,6 +118,8 @@ public final class RegisterHandler extends ApiHandler {
         // the event first (404, 409), as before: then the form's own checks (400)
         Event event = service.openEvent(eventId);
         RegistrationRequest checked = RegistrationForm.validate(fields);
+        // counted when it would be stored: a source over its limit gets 429 and nothing is stored or sent
+        limits.admit(SourceLimits.Kind.REGISTRATION, request.sourceIp(), service.clock().instant());
         RegistrationService.Result result = service.register(event, checked, fields.isForm() ? "form" : "json");
         Registration r = result.registration();
         boolean created = result.outcome() == RegistrationService.Outcome.REGISTERED;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.EventRepository;
@@ -31,9 +32,12 @@ public final class RegistrationEmails implements OwedEmails {
     private final ContactRepository contacts;
     private final LinkTokens tokens;
     private final Mailer.Settings settings;
+    private final int confirmationsPerDay;
 
+    /** {@code confirmationsPerDay}: the confirmations one address may be sent in 24 hours, across meetings. */
     public RegistrationEmails(RegistrationRepository registrations, EventRepository events, ContactRepository contacts,
-                              LinkTokens tokens, Mailer.Settings settings) {
+                              LinkTokens tokens, Mailer.Settings settings, int confirmationsPerDay) {
+        this.confirmationsPerDay = confirmationsPerDay;
         this.table = registrations.table();
         this.registrations = registrations;
         this.events = events;
@@ -114,6 +118,18 @@ public final class RegistrationEmails implements OwedEmails {
         public OutgoingEmail compose(Instant now) {
             Event event = eventOf(r);
             return confirmation(event, r, registrations.linkIdOf(r), now);
+        }
+
+        /** At most a few confirmations a day to one address, whatever the meetings: the form cannot flood an inbox. */
+        @Override
+        public Optional<String> reasonNotToSend(Instant now) {
+            return contacts.claimConfirmation(r.email(), now, confirmationsPerDay) ? Optional.empty()
+                    : Optional.of(confirmationsPerDay + " confirmations in 24 hours to this address");
+        }
+
+        @Override
+        public void notSent(Instant now) {
+            contacts.releaseConfirmation(r.email(), now, confirmationsPerDay);
         }
 
         @Override

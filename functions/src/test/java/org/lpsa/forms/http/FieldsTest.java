@@ -15,7 +15,7 @@ class FieldsTest {
 
     private static ApiRequest post(String contentType, byte[] body) {
         return new ApiRequest("r", "POST", "/x", contentType == null ? Map.of() : Map.of("content-type", contentType),
-                Map.of(), Map.of(), body);
+                Map.of(), Map.of(), body, "192.0.2.10");
     }
 
     @Test

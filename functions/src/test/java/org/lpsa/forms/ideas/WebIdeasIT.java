@@ -30,7 +30,7 @@ class WebIdeasIT {
     @BeforeEach
     void setUp() {
         stack = new TestStack();
-        handler = new IdeaHandler(new IdeaService(stack.ideas(), stack.contacts(), stack.clock));
+        handler = new IdeaHandler(new IdeaService(stack.ideas(), stack.contacts(), stack.clock), stack.sourceLimits());
         stream = stack.ideasStream(new MailerHandler(stack.mailer()));
     }
 

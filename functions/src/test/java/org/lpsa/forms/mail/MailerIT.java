@@ -145,7 +145,7 @@ class MailerIT {
 
     /** The sample idea through the web form's handler; returns its id. */
     private String submitIdea() throws IOException {
-        IdeaHandler handler = new IdeaHandler(new IdeaService(stack.ideas(), stack.contacts(), stack.clock));
+        IdeaHandler handler = new IdeaHandler(new IdeaService(stack.ideas(), stack.contacts(), stack.clock), stack.sourceLimits());
         Map<String, Object> response = TestStack.invoke(handler, stack.sampleEvent("idea-new.json"));
         assertEquals(201, response.get("statusCode"));
         return (String) JSON.std.mapFrom(String.valueOf(response.get("body"))).get("ideaId");

@@ -248,7 +248,7 @@ class FormsAndManageIT {
     }
 
     @Test
-    void registeringAgainResendsTheConfirmationAfterTenMinutesAtMostThreeTimes() {
+    void registeringAgainResendsTheConfirmationAfterTenMinutesAtMostThreeTimesAndThreeConfirmationsADay() {
         TestStack.invoke(register, stack.sampleEvent("register-form.json"));
         stream.pollOnce();
         assertEquals(1, stack.sentTo(AMINA).size());
@@ -262,8 +262,33 @@ class FormsAndManageIT {
             TestStack.invoke(register, stack.sampleEvent("register-form.json"));
             stream.pollOnce();
         }
-        assertEquals(4, stack.sentTo(AMINA).size(), "the first confirmation and three re-sends");
-        assertEquals("3", item(AMINA).get("resends").n());
+        assertEquals(3, stack.sentTo(AMINA).size(), "the first confirmation and two re-sends: three confirmations in 24 hours");
+        assertEquals("3", item(AMINA).get("resends").n(), "the third re-send was asked for, stored, and not mailed");
+        assertEquals("SKIPPED", item(AMINA).get("emailStatus").s());
+    }
+
+    @Test
+    void anAddressIsSentAtMostThreeConfirmationsIn24HoursAcrossMeetings() {
+        for (String eventId : List.of("demo", "webinar-1", "webinar-2", "webinar-3")) {
+            if (!eventId.equals("demo")) {
+                stack.seedMeeting(eventId, true);
+            }
+            byte[] event = new String(stack.sampleEvent("register-form.json"), StandardCharsets.UTF_8).replace("/events/demo/", "/events/" + eventId + "/")
+                    .replace("\"eventId\": \"demo\"", "\"eventId\": \"" + eventId + "\"").getBytes(StandardCharsets.UTF_8);
+            assertEquals(303, TestStack.invoke(register, event).get("statusCode"));
+        }
+        stream.pollOnce();
+        assertEquals(3, stack.sentTo(AMINA).size(), "the fourth registration is stored, not mailed");
+        assertEquals(4, stack.dynamo.query(b -> b.tableName(stack.table("RegistrationsTable")).indexName("byEmail")
+                .keyConditionExpression("email = :e").expressionAttributeValues(Map.of(":e", AttributeValue.fromS(AMINA)))).count());
+
+        stack.clock.advance(Duration.ofHours(25));
+        stack.seedMeeting("webinar-4", true);
+        TestStack.invoke(register, new String(stack.sampleEvent("register-form.json"), StandardCharsets.UTF_8)
+                .replace("/events/demo/", "/events/webinar-4/").replace("\"eventId\": \"demo\"", "\"eventId\": \"webinar-4\"")
+                .getBytes(StandardCharsets.UTF_8));
+        stream.pollOnce();
+        assertEquals(4, stack.sentTo(AMINA).size(), "a day later, a confirmation goes again");
     }
 
     @Test

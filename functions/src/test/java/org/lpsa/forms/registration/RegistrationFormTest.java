@@ -112,7 +112,7 @@ class RegistrationFormTest {
                 + "&interests=webinar-topics&interests=online-courses&website=";
         ApiRequest request = new ApiRequest("r", "POST", "/events/demo/registrations",
                 Map.of("content-type", "application/x-www-form-urlencoded"), Map.of(), Map.of("eventId", "demo"),
-                body.getBytes(StandardCharsets.UTF_8));
+                body.getBytes(StandardCharsets.UTF_8), "192.0.2.10");
         Fields fields = Fields.of(request);
         RegistrationRequest r = RegistrationForm.validate(fields);
         assertEquals(List.of("webinar-topics", "online-courses"), r.interests());
@@ -152,6 +152,6 @@ class RegistrationFormTest {
 
     private static ApiRequest formPost(String body) {
         return new ApiRequest("r", "POST", "/events/demo/registrations", Map.of("content-type", "application/x-www-form-urlencoded"),
-                Map.of(), Map.of("eventId", "demo"), body.getBytes(StandardCharsets.UTF_8));
+                Map.of(), Map.of("eventId", "demo"), body.getBytes(StandardCharsets.UTF_8), "192.0.2.10");
     }
 }

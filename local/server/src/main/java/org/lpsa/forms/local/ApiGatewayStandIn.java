@@ -152,7 +152,9 @@ final class ApiGatewayStandIn {
         http.put("method", exchange.getRequestMethod());
         http.put("path", exchange.getRequestURI().getRawPath());
         http.put("protocol", exchange.getProtocol());
-        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        // X-Local-Source-Ip lets tests and load runs act as several clients; without it, the peer's address
+        String claimed = exchange.getRequestHeaders().getFirst("X-Local-Source-Ip");
+        http.put("sourceIp", claimed != null && !claimed.isBlank() ? claimed.trim() : exchange.getRemoteAddress().getAddress().getHostAddress());
         http.put("userAgent", headers.getOrDefault("user-agent", ""));
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("accountId", "000000000000");

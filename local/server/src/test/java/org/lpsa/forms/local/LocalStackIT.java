@@ -211,6 +211,34 @@ class LocalStackIT {
     }
 
     @Test
+    void aSourceSendingTwentyOneRegistrationsInSecondsGets429WhileAnotherSourceIsStillServed() throws Exception {
+        int limited = 0;
+        for (int i = 0; i < 21; i++) {
+            String body = "{\"name\":\"Burst " + i + "\",\"email\":\"burst" + i + "@example.org\",\"organization\":\"x\","
+                    + "\"role\":\"other\",\"country\":\"FR\",\"interests\":[\"other\"],\"newsletter\":false}";
+            HttpResponse<String> answer = postFrom("203.0.113.7", "/events/demo/registrations", "application/json", body);
+            if (answer.statusCode() == 429) {
+                limited++;
+                assertTrue(answer.headers().firstValue("retry-after").isPresent(), "429 says when to try again");
+            } else {
+                assertEquals(201, answer.statusCode(), answer.body());
+            }
+        }
+        assertTrue(limited >= 1, "one source cannot send 21 registrations in a few seconds");
+
+        String other = "{\"name\":\"Other\",\"email\":\"other-source@example.org\",\"organization\":\"x\","
+                + "\"role\":\"other\",\"country\":\"FR\",\"interests\":[\"other\"],\"newsletter\":false}";
+        assertEquals(201, postFrom("203.0.113.8", "/events/demo/registrations", "application/json", other).statusCode(),
+                "another source is still served");
+
+        HttpResponse<String> page = postFrom("203.0.113.7", "/events/demo/registrations", "application/x-www-form-urlencoded",
+                "name=Late&email=late%40example.org&organization=x&role=other&country=FR&interests=other&website=");
+        assertEquals(429, page.statusCode());
+        assertTrue(page.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("Please wait a minute and send it again"), page.body());
+    }
+
+    @Test
     void aFilledHoneypotAnswersLikeASuccessAndSendsNothing() throws Exception {
         String body = "{\"name\":\"Bot\",\"email\":\"bot@example.org\",\"organization\":\"x\",\"role\":\"other\","
                 + "\"country\":\"FR\",\"interests\":[\"other\"],\"newsletter\":true,\"website\":\"http://spam.example.com\"}";
@@ -355,6 +383,13 @@ class LocalStackIT {
 
     private static HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A post as a client at {@code source} would send it (the local stand-in's X-Local-Source-Ip). */
+    private static HttpResponse<String> postFrom(String source, String path, String type, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + path)).header("Content-Type", type)
+                .header("X-Local-Source-Ip", source).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String path, String type, String body) throws Exception {
