@@ -35,7 +35,7 @@ public final class MeetingTimes {
 
     /** "New York" for America/New_York; "UTC" for UTC. */
     public static String placeName(ZoneId zone) {
-        String id = zone.getId();
+        String id = Zones.canonicalId(zone.getId());
         int slash = id.lastIndexOf('/');
         return (slash < 0 ? id : id.substring(slash + 1)).replace('_', ' ');
     }

@@ -31,6 +31,27 @@ public final class CountryZones {
         return COUNTRIES.contains(code);
     }
 
+    /**
+     * Countries with several zones of which one is the country's time in practice (CLDR's primary zones:
+     * most of China lives on Beijing time, though the tz database also lists Urumqi).
+     */
+    private static final Map<String, String> PRIMARY = Map.ofEntries(Map.entry("CN", "Asia/Shanghai"),
+            Map.entry("CL", "America/Santiago"), Map.entry("DE", "Europe/Berlin"), Map.entry("EC", "America/Guayaquil"),
+            Map.entry("ES", "Europe/Madrid"), Map.entry("MH", "Pacific/Majuro"), Map.entry("MY", "Asia/Kuala_Lumpur"),
+            Map.entry("NZ", "Pacific/Auckland"), Map.entry("PT", "Europe/Lisbon"), Map.entry("UA", "Europe/Kyiv"),
+            Map.entry("UZ", "Asia/Tashkent"));
+
+    /** The country's zone when it has one in practice: its only zone, or its primary one; empty when it has several. */
+    public static Optional<ZoneId> primary(String country) {
+        String zone = PRIMARY.get(country);
+        return zone != null ? Optional.of(ZoneId.of(zone)) : single(country);
+    }
+
+    /** The zones a country uses (zone.tab's names), for a visitor who picks theirs. */
+    public static List<String> zonesOf(String country) {
+        return ZONES.getOrDefault(country, List.of());
+    }
+
     /** The country's zone when it has only one (each answer worked out once). */
     public static Optional<ZoneId> single(String country) {
         return SINGLE.computeIfAbsent(country == null ? "" : country, CountryZones::singleZone);

@@ -3,6 +3,7 @@ package org.lpsa.forms.registration;
 import org.lpsa.forms.EmailAddress;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import org.lpsa.forms.events.Zones;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class RegistrationForm {
         fields.refuseIfAny(errors);
         RegistrationRequest.TimeZoneSource source = RegistrationRequest.TimeZoneSource.GIVEN;
         if (zone == null) {
-            Optional<ZoneId> countryZone = CountryZones.single(country);
+            Optional<ZoneId> countryZone = CountryZones.primary(country);
             zone = countryZone.orElse(ZoneId.of("UTC"));
             source = countryZone.isPresent() ? RegistrationRequest.TimeZoneSource.COUNTRY : RegistrationRequest.TimeZoneSource.DEFAULT;
         }
@@ -150,7 +151,8 @@ public final class RegistrationForm {
         try {
             // region names only: "EST" and the like are ambiguous abbreviations, not places
             if (id.contains("/") || id.equals("UTC")) {
-                return ZoneId.of(id);
+                // stored and printed under its current name: Asia/Calcutta is Asia/Kolkata
+                return Zones.canonical(ZoneId.of(id));
             }
         } catch (DateTimeException invalid) {
             // reported below

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lpsa.forms.aws.Items;
+import org.lpsa.forms.events.Zones;
 import org.lpsa.forms.mail.DueEmails;
 import org.lpsa.forms.mail.EmailStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -210,7 +211,7 @@ public final class RegistrationRepository {
                 Items.string(item, "country"),
                 Items.strings(item, "interests"),
                 Items.flag(item, "newsletter"),
-                ZoneId.of(Optional.ofNullable(Items.string(item, "timeZone")).orElse("UTC")),
+                Zones.canonical(ZoneId.of(Optional.ofNullable(Items.string(item, "timeZone")).orElse("UTC"))),
                 Items.string(item, "timeZoneSource"),
                 Items.string(item, "invitedBy"),
                 Items.string(item, "formVersion"),

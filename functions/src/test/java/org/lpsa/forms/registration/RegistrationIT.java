@@ -192,6 +192,27 @@ class RegistrationIT {
     }
 
     @Test
+    void aRegistrationSentWithAnOldZoneNameIsConfirmedUnderTheCurrentOne() {
+        String body = "{\"name\":\"Priya\",\"email\":\"priya@example.org\",\"organization\":\"City\",\"role\":\"other\","
+                + "\"country\":\"IN\",\"timeZone\":\"Asia/Calcutta\",\"interests\":[\"other\"],\"newsletter\":false}";
+        assertEquals(201, TestStack.invoke(register, withBody(stack.sampleEvent("register-new.json"), body)).get("statusCode"));
+        assertEquals("Asia/Kolkata", storedItem("demo", "priya@example.org").get("timeZone").s());
+        stream.pollOnce();
+        String text = (String) ((Map<?, ?>) stack.sentTo("priya@example.org").get(0).get("body")).get("text");
+        assertTrue(text.contains("5:30 PM IST (UTC+5:30), your time in Kolkata"), text);
+        assertFalse(text.contains("Calcutta"), text);
+    }
+
+    @Test
+    void aRegistrantFromChinaWithoutAZoneGetsBeijingTime() {
+        String body = "{\"name\":\"Wei\",\"email\":\"wei@example.org\",\"organization\":\"City\",\"role\":\"other\","
+                + "\"country\":\"CN\",\"interests\":[\"other\"],\"newsletter\":false}";
+        TestStack.invoke(register, withBody(stack.sampleEvent("register-new.json"), body));
+        assertEquals("Asia/Shanghai", storedItem("demo", "wei@example.org").get("timeZone").s());
+        assertEquals("country", storedItem("demo", "wei@example.org").get("timeZoneSource").s());
+    }
+
+    @Test
     void withoutAZoneInACountryOfManyZonesTheEmailUsesUtcAndSaysSo() {
         String body = "{\"name\":\"Lee\",\"email\":\"lee@example.org\",\"organization\":\"City\",\"role\":\"other\","
                 + "\"country\":\"US\",\"interests\":[\"other\"],\"newsletter\":false}";
