@@ -3,13 +3,40 @@
 (function () {
   if (!window.fetch || !window.FormData || !FormData.prototype.getAll || !window.JSON) { return; }
   var form = document.getElementById('register');
+  var starts = document.getElementById('starts');
+  var localTime = document.getElementById('local-time');
+  var browserZone = '';
+  try {
+    browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+    // a device without a configured zone reports Etc/Unknown: the server then uses the country's zone
+    if (browserZone === 'Etc/Unknown') { browserZone = ''; }
+  } catch (e) { /* the server derives it from the country */ }
+
+  // the meeting's start in the visitor's own zone, beside UTC and the reference cities
+  var localLine = '';
+  if (starts && browserZone) {
+    try {
+      var when = new Intl.DateTimeFormat('en-GB', { timeZone: browserZone, weekday: 'long', day: 'numeric', month: 'long',
+        year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true }).format(new Date(starts.getAttribute('datetime')));
+      var option = document.querySelector('#timeZone option[value="' + browserZone + '"]');
+      var place = option ? option.textContent.replace(/ \(.*\)$/, '') : browserZone.split('/').pop().replace(/_/g, ' ');
+      localLine = 'Your time (' + place + '): ' + when.replace(/\bam\b/, 'AM').replace(/\bpm\b/, 'PM') + '.';
+      localTime.textContent = localLine;
+      localTime.hidden = false;
+    } catch (e) { /* the UTC time and the reference cities are shown */ }
+  }
+  if (!form) { return; }
   var result = document.getElementById('result');
   var zone = document.getElementById('timeZone');
-  try {
-    var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
-    // a device without a configured zone reports Etc/Unknown: the server then uses the country's zone
-    zone.value = browserZone === 'Etc/Unknown' ? '' : browserZone;
-  } catch (e) { /* the server derives it from the country */ }
+  if (browserZone && !zone.value) {
+    if (!zone.querySelector('option[value="' + browserZone + '"]')) {
+      var extra = document.createElement('option');
+      extra.value = browserZone;
+      extra.textContent = browserZone;
+      zone.appendChild(extra);
+    }
+    zone.value = browserZone;
+  }
 
   // The words of the form for a field the API names, and the element to mark and link to.
   function target(field) {
@@ -46,6 +73,11 @@
           var link = document.createElement('a');
           link.href = '#' + e.field;
           link.textContent = t.label + ': ' + e.message;
+          // a group's link takes focus to its first option, where the keyboard can answer it
+          link.addEventListener('click', function (event) {
+            var first = t.element.tagName === 'FIELDSET' ? t.element.querySelector('input') : t.element;
+            if (first) { event.preventDefault(); first.focus(); }
+          });
           item.appendChild(link);
           var note = document.createElement('p');
           note.className = 'field-error';
@@ -56,8 +88,15 @@
           } else {
             t.element.insertAdjacentElement('afterend', note);
           }
-          t.element.setAttribute('aria-invalid', 'true');
-          t.element.setAttribute('aria-describedby', note.id);
+          if (t.element.tagName === 'FIELDSET') {
+            // each option of the group carries the error, so it is read with whichever has focus
+            Array.prototype.forEach.call(t.element.querySelectorAll('input'), function (input) {
+              input.setAttribute('aria-describedby', note.id);
+            });
+          } else {
+            t.element.setAttribute('aria-invalid', 'true');
+            t.element.setAttribute('aria-describedby', note.id);
+          }
         } else {
           item.textContent = e.message;
         }
@@ -90,7 +129,23 @@
         button.disabled = false;
         if (answer.status === 200 || answer.status === 201) {
           form.hidden = true;
-          show('', function (box) { box.textContent = answer.json.message; });
+          var note = document.getElementById('required-note');
+          if (note) { note.hidden = true; }
+          show('done', function (box) {
+            var heading = document.createElement('h2');
+            heading.textContent = 'You are registered';
+            var message = document.createElement('p');
+            message.textContent = answer.json.message + (localLine ? ' ' + localLine : '');
+            var next = document.createElement('p');
+            next.textContent = 'Next: open the confirmation email and add the meeting to your calendar with the file attached. ';
+            var back = document.createElement('a');
+            back.href = 'https://decentralization.net';
+            back.textContent = 'Back to Decentralization.Net';
+            next.appendChild(back);
+            box.appendChild(heading);
+            box.appendChild(message);
+            box.appendChild(next);
+          });
           return;
         }
         if (errors.length) {
@@ -121,7 +176,8 @@
     var button = form.querySelector('button');
     button.disabled = true;
     result.className = '';
-    result.textContent = 'Sending...';
+    // announced: the result box is an alert region
+    result.textContent = 'Sending your registration...';
     send(body, button, false);
   });
 })();

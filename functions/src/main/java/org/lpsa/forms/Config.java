@@ -14,6 +14,7 @@ public final class Config {
     public static final String IDEAS_TABLE = "IDEAS_TABLE";
     public static final String CONTACTS_TABLE = "CONTACTS_TABLE";
     public static final String LIMITS_TABLE = "LIMITS_TABLE";
+    public static final String PRIVACY_CONTACT = "PRIVACY_CONTACT";
     public static final String SOURCE_LIMIT_PER_MINUTE = "SOURCE_LIMIT_PER_MINUTE";
     public static final String SOURCE_LIMIT_PER_DAY = "SOURCE_LIMIT_PER_DAY";
     public static final String CONFIRMATIONS_PER_ADDRESS_PER_DAY = "CONFIRMATIONS_PER_ADDRESS_PER_DAY";

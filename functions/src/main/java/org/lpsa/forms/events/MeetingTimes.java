@@ -28,6 +28,13 @@ public final class MeetingTimes {
         return FULL.format(local) + " (" + utcOffset(local.getOffset()) + ")";
     }
 
+    private static final DateTimeFormatter UTC_24 = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
+
+    /** "Friday 10 June 2022, 12:00 UTC": a page's time for readers everywhere, on the 24-hour clock. */
+    public static String inUtc24(Instant start) {
+        return UTC_24.format(start.atZone(ZoneOffset.UTC));
+    }
+
     /** "Friday 10 June 2022, 12:00 PM UTC". */
     public static String inUtc(Instant start) {
         return UTC_FULL.format(start.atZone(ZoneOffset.UTC));

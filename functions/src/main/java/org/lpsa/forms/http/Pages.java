@@ -62,7 +62,7 @@ public final class Pages {
             case "organization" -> "Organization";
             case "role" -> "Your role";
             case "country" -> "Country";
-            case "interests" -> "Interests";
+            case "interests" -> "Which parts of the work programme interest you?";
             case "newsletter" -> "Newsletter";
             case "timeZone" -> "Time zone";
             case "invitedBy" -> "Who invited you";
@@ -70,7 +70,7 @@ public final class Pages {
             case "token" -> "Link";
             case "action" -> "Choice";
             case "confirm" -> "Confirmation";
-            case "area" -> "Area";
+            case "area" -> "Which area is your idea about?";
             case "title" -> "Title";
             case "text" -> "Your idea";
             case "submissionId", "formVersion" -> "Form";

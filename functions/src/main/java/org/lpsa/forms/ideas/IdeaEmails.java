@@ -49,7 +49,7 @@ public final class IdeaEmails implements OwedEmails {
 
     private OutgoingEmail compose(Idea idea) {
         return IdeaAcknowledgement.compose(new IdeaAcknowledgement.Received(idea.name(), idea.email(), idea.title(), idea.area(),
-                Idea.EMAIL.equals(idea.channel())), settings.from(), settings.ideasAddress());
+                Idea.EMAIL.equals(idea.channel())), settings.from(), settings.ideasAddress(), settings.siteUrl());
     }
 
     private final class Acknowledgement implements OwedEmail {

@@ -42,7 +42,10 @@ public final class IdeaForm {
         String areaId = trim(fields.text("area"));
         PriorityArea area = areaId == null ? null : PriorityArea.byId(areaId).orElse(null);
         if (area == null) {
-            errors.add(new FieldError("area", "Choose a priority area: " + String.join(", ", PriorityArea.ids()) + "."));
+            // in the words of the form: the ids are the API's (they are listed in the README)
+            errors.add(new FieldError("area", "Choose the area your idea is about: " + java.util.Arrays.stream(PriorityArea.values())
+                    .filter(a -> a != PriorityArea.OTHER)
+                    .map(PriorityArea::label).collect(java.util.stream.Collectors.joining(", ")) + ", or something else."));
         }
         if (title == null || title.isEmpty()) {
             errors.add(new FieldError("title", "Give your idea a short title."));

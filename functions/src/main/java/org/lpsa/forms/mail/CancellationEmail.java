@@ -12,11 +12,12 @@ public final class CancellationEmail {
     private CancellationEmail() {}
 
     /** What the templates show. */
-    public record Model(String greeting, String title, String when) {}
+    public record Model(String greeting, String title, String when, String privacyLink) {}
 
-    public static OutgoingEmail compose(Event event, Recipient r, String from) {
+    /** {@code siteUrl}: where the privacy notice is ({@code siteUrl/privacy}). */
+    public static OutgoingEmail compose(Event event, Recipient r, String from, String siteUrl) {
         String when = MeetingTimes.inZone(event.startsAt(), r.timeZone());
-        Model model = new Model(Echo.greeting(r.name()), event.title(), when);
+        Model model = new Model(Echo.greeting(r.name()), event.title(), when, siteUrl.replaceAll("/+$", "") + "/privacy");
         String text = Templates.text("mail/templates/cancellationText", model);
         String html = Templates.html("mail/templates/cancellation", model);
         Map<String, String> headers = new LinkedHashMap<>();

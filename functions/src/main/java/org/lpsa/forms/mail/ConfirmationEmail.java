@@ -15,7 +15,7 @@ public final class ConfirmationEmail {
 
     /** What the templates show: {@code cities} and {@code join} may be null (none given). */
     public record Model(String greeting, String title, String when, long minutes, String cities, String join, String calendarFile,
-                        String manageLink) {}
+                        String manageLink, String privacyLink) {}
 
     public static OutgoingEmail compose(Event event, Recipient r, String manageLink, String from, String mailDomain, Instant now) {
         String when = MeetingTimes.inZone(event.startsAt(), r.timeZone());
@@ -27,7 +27,7 @@ public final class ConfirmationEmail {
         String join = event.joinUrl();
 
         Model model = new Model(Echo.greeting(r.name()), event.title(), whenLine, event.duration().toMinutes(), cities, join,
-                filename(event), manageLink);
+                filename(event), manageLink, privacyLink(manageLink));
         String text = Templates.text("mail/templates/confirmationText", model);
         String html = Templates.html("mail/templates/confirmation", model);
 
@@ -42,6 +42,12 @@ public final class ConfirmationEmail {
                 text, html, headers,
                 List.of(new OutgoingEmail.Attachment(filename(event), "text/calendar; charset=UTF-8; method=PUBLISH",
                         ics.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** The privacy notice beside the manage page: the same site. */
+    static String privacyLink(String manageLink) {
+        int path = manageLink.indexOf("/manage");
+        return (path < 0 ? "" : manageLink.substring(0, path)) + "/privacy";
     }
 
     static String filename(Event event) {

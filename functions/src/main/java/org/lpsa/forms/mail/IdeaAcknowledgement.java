@@ -15,14 +15,16 @@ public final class IdeaAcknowledgement {
 
     /** What the templates show: {@code title} is null when it is not repeated (none, or not safe to echo). */
     public record Model(String greeting, String title, String area, String ideasAddress, String webinarsAddress,
-                        String coursesAddress) {}
+                        String coursesAddress, String privacyLink) {}
 
-    public static OutgoingEmail compose(Received idea, String from, String ideasAddress) {
+    /** {@code siteUrl}: where the privacy notice is ({@code siteUrl/privacy}). */
+    public static OutgoingEmail compose(Received idea, String from, String ideasAddress, String siteUrl) {
         String area = PriorityArea.byId(idea.area()).map(PriorityArea::label).orElse(idea.area());
         String at = ideasAddress.substring(ideasAddress.indexOf('@'));
         String local = ideasAddress.substring(0, ideasAddress.indexOf('@'));
         String title = Echo.safe(idea.title());
-        Model model = new Model(Echo.greeting(idea.name()), title, area, ideasAddress, local + "+webinars" + at, local + "+courses" + at);
+        Model model = new Model(Echo.greeting(idea.name()), title, area, ideasAddress, local + "+webinars" + at, local + "+courses" + at,
+                siteUrl.replaceAll("/+$", "") + "/privacy");
         String text = Templates.text("mail/templates/ideaAcknowledgementText", model);
         String html = Templates.html("mail/templates/ideaAcknowledgement", model);
         Map<String, String> headers = new LinkedHashMap<>();

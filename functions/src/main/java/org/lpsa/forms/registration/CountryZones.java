@@ -47,6 +47,12 @@ public final class CountryZones {
         return zone != null ? Optional.of(ZoneId.of(zone)) : single(country);
     }
 
+    /** Every zone any country uses (zone.tab's names) that this JDK knows. */
+    public static List<String> allZones() {
+        java.util.Set<String> known = java.time.ZoneId.getAvailableZoneIds();
+        return ZONES.values().stream().flatMap(List::stream).filter(known::contains).distinct().sorted().toList();
+    }
+
     /** The zones a country uses (zone.tab's names), for a visitor who picks theirs. */
     public static List<String> zonesOf(String country) {
         return ZONES.getOrDefault(country, List.of());

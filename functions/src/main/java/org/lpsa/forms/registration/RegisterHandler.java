@@ -39,7 +39,9 @@ public final class RegisterHandler extends ApiHandler {
     private final RegistrationService service;
     private final LinkTokens tokens;
     private final SourceLimits limits;
+    private final String privacyContact;
     private final Priming priming;
+    static final String DEFAULT_PRIVACY_CONTACT = "privacy@decentralization.net";
 
     public RegisterHandler() {
         this(Config.fromEnvironment());
@@ -56,6 +58,7 @@ public final class RegisterHandler extends ApiHandler {
         this.service = RegistrationService.fromConfig(config, clients);
         this.tokens = LinkTokens.of(secret);
         this.limits = new SourceLimits(clients.dynamoDb(), config.require(Config.LIMITS_TABLE), SourceLimits.Limits.fromConfig(config));
+        this.privacyContact = config.get(Config.PRIVACY_CONTACT, DEFAULT_PRIVACY_CONTACT);
         this.priming = new Priming("RegisterFunction", Priming.API_ROUNDS)
                 .read(clients.dynamoDb(), config.require(Config.EVENTS_TABLE), "eventId")
                 .read(clients.dynamoDb(), config.require(Config.REGISTRATIONS_TABLE), "eventId", "email")
@@ -67,6 +70,12 @@ public final class RegisterHandler extends ApiHandler {
     }
 
     public RegisterHandler(RegistrationService service, LinkTokens tokens, SourceLimits limits) {
+        this(service, tokens, limits, DEFAULT_PRIVACY_CONTACT);
+    }
+
+    /** {@code privacyContact}: the address the privacy notice names for questions and requests about data. */
+    public RegisterHandler(RegistrationService service, LinkTokens tokens, SourceLimits limits, String privacyContact) {
+        this.privacyContact = privacyContact;
         this.service = service;
         this.tokens = tokens;
         this.limits = limits;
@@ -100,7 +109,26 @@ public final class RegisterHandler extends ApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return request.method().equals("GET") ? thankYouPage(request) : register(request);
+        if (!request.method().equals("GET")) {
+            return register(request);
+        }
+        if (request.path().equals("/privacy")) {
+            return Pages.page(200, "registration/templates/privacy", new PublicPages.PrivacyPage(privacyContact,
+                    RegistrationService.KEPT_AFTER_MEETING.toDays(), FormWording.newsletter(FormWording.CURRENT)));
+        }
+        if (request.path().endsWith("/register")) {
+            return registerPage(request.pathParameter("eventId"));
+        }
+        return thankYouPage(request);
+    }
+
+    /** The meeting's registration page: when it is, and the form (or, once closed, that it is closed). */
+    private ApiResponse registerPage(String eventId) {
+        Event event = service.event(eventId);
+        ApiResponse page = Pages.page(200, "registration/templates/registerPage", PublicPages.registerPage(event,
+                service.clock().instant(), FormWording.CURRENT, FormWording.newsletter(FormWording.CURRENT)));
+        page.headers().put("cache-control", "public, max-age=60");
+        return page;
     }
 
     private ApiResponse register(ApiRequest request) {

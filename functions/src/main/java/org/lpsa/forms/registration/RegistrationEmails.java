@@ -69,7 +69,7 @@ public final class RegistrationEmails implements OwedEmails {
         Registration r = new Registration(Priming.IMPOSSIBLE_KEY, "priming@example.org", "Priming", "Priming", "other", "NP",
                 List.of("other"), false, ZoneId.of("Asia/Kathmandu"), "given", null, "priming", "json", Registration.REGISTERED, now,
                 EmailStatus.PENDING, 1, LinkIds.next());
-        return List.of(confirmation(event, r, r.linkId(), now), CancellationEmail.compose(event, recipient(r), settings.from()));
+        return List.of(confirmation(event, r, r.linkId(), now), CancellationEmail.compose(event, recipient(r), settings.from(), settings.siteUrl()));
     }
 
     private OutgoingEmail confirmation(Event event, Registration r, String linkId, Instant now) {
@@ -150,7 +150,7 @@ public final class RegistrationEmails implements OwedEmails {
 
         @Override
         public OutgoingEmail compose(Instant now) {
-            return CancellationEmail.compose(eventOf(r), recipient(r), settings.from());
+            return CancellationEmail.compose(eventOf(r), recipient(r), settings.from(), settings.siteUrl());
         }
     }
 }

@@ -39,10 +39,10 @@ public final class RegistrationRepository {
     }
 
     /** Stores a new registration; false when this person is already registered for the event. */
-    public boolean insertIfAbsent(Registration registration) {
+    public boolean insertIfAbsent(Registration registration, Instant keepUntil) {
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(toItem(registration))
+                    .item(toItem(registration, keepUntil))
                     .conditionExpression("attribute_not_exists(email)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
@@ -51,10 +51,10 @@ public final class RegistrationRepository {
     }
 
     /** Registers again someone who had cancelled: the new answers replace the old. False if not cancelled. */
-    public boolean replaceCancelled(Registration registration) {
+    public boolean replaceCancelled(Registration registration, Instant keepUntil) {
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(toItem(registration))
+                    .item(toItem(registration, keepUntil))
                     .conditionExpression("#status = :cancelled")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":cancelled", s(Registration.CANCELLED))));
@@ -168,8 +168,12 @@ public final class RegistrationRepository {
         return Map.of("eventId", s(eventId), "email", s(email));
     }
 
-    static Map<String, AttributeValue> toItem(Registration r) {
+    /** The item; {@code keepUntil} (may be null) becomes expiresAt, when DynamoDB's TTL deletes it. */
+    static Map<String, AttributeValue> toItem(Registration r, Instant keepUntil) {
         Map<String, AttributeValue> item = new HashMap<>();
+        if (keepUntil != null) {
+            item.put("expiresAt", n(keepUntil.getEpochSecond()));
+        }
         item.put("eventId", s(r.eventId()));
         item.put("email", s(r.email()));
         item.put("name", s(r.name()));

@@ -22,6 +22,9 @@ public final class RegistrationService {
     /** ...at most this many times, so the form cannot be used to flood someone's inbox. */
     static final int MAX_RESENDS = 3;
 
+    /** Registrations are deleted this long after their meeting ends (DynamoDB's TTL on expiresAt), as the privacy notice says. */
+    public static final Duration KEPT_AFTER_MEETING = Duration.ofDays(365);
+
     public enum Outcome { REGISTERED, ALREADY_REGISTERED }
 
     public record Result(Outcome outcome, Event event, Registration registration, boolean resent) {}
@@ -43,6 +46,11 @@ public final class RegistrationService {
                 new EventRepository(dynamo, config.require(Config.EVENTS_TABLE), clock),
                 new RegistrationRepository(dynamo, config.require(Config.REGISTRATIONS_TABLE)),
                 clock);
+    }
+
+    /** When DynamoDB deletes a registration for {@code event}: {@link #KEPT_AFTER_MEETING} after it ends. */
+    static Instant keepUntil(Event event) {
+        return event.endsAt().plus(KEPT_AFTER_MEETING);
     }
 
     public Clock clock() {
@@ -75,7 +83,7 @@ public final class RegistrationService {
     public Event rehearse(RegistrationRequest request) {
         Event event = EventRepository.rehearsal(clock.instant());
         Registration registration = Registration.newFrom(event.eventId(), request, "json", clock.instant());
-        DryRun.run(() -> registrations.insertIfAbsent(registration));
+        DryRun.run(() -> registrations.insertIfAbsent(registration, keepUntil(event)));
         // the answer of a write that was not sent: its classes, as the SDK would build it
         PutItemResponse.builder().build();
         return event;
@@ -86,11 +94,11 @@ public final class RegistrationService {
         requireOpen(event);
         Instant now = clock.instant();
         Registration registration = Registration.newFrom(event.eventId(), request, channel, now);
-        if (registrations.insertIfAbsent(registration)) {
+        if (registrations.insertIfAbsent(registration, keepUntil(event))) {
             return new Result(Outcome.REGISTERED, event, registration, false);
         }
         Registration existing = registrations.find(event.eventId(), request.email()).orElse(registration);
-        if (existing.cancelled() && registrations.replaceCancelled(registration)) {
+        if (existing.cancelled() && registrations.replaceCancelled(registration, keepUntil(event))) {
             return new Result(Outcome.REGISTERED, event, registration, false);
         }
         boolean resent = registrations.requestResend(event.eventId(), request.email(), now.minus(RESEND_AFTER), MAX_RESENDS, now);

@@ -74,6 +74,24 @@ class FormsAndManageIT {
     }
 
     @Test
+    void aMeetingsPageSaysWhenItIsAndAClosedOneOffersNoForm() {
+        Map<String, Object> open = TestStack.invoke(register, stack.sampleEvent("register-page.json"));
+        assertEquals(200, open.get("statusCode"));
+        String html = (String) open.get("body");
+        assertTrue(html.contains("Friday 10 June 2022, 12:00 UTC"), html);
+        assertTrue(html.contains("action=\"/events/demo/registrations\""), html);
+        assertTrue(html.contains("value=\"web-2\""), "the form names the wording it shows");
+
+        stack.seedMeeting("closed-meeting", false);
+        Map<String, Object> closed = TestStack.invoke(register, new String(stack.sampleEvent("register-page.json"), StandardCharsets.UTF_8)
+                .replace("demo", "closed-meeting").getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, closed.get("statusCode"));
+        String closedHtml = (String) closed.get("body");
+        assertTrue(closedHtml.contains("Registration for this meeting is closed"), closedHtml);
+        assertFalse(closedHtml.contains("<form"), closedHtml);
+    }
+
+    @Test
     void aPlainFormWithABadEmailAnswers400WithAPageNamingTheField() {
         Map<String, Object> response = TestStack.invoke(register, stack.sampleEvent("register-form-invalid-email.json"));
 

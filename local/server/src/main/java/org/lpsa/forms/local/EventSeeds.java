@@ -40,10 +40,13 @@ final class EventSeeds {
         events.put(demo(meeting, clock));
     }
 
+    /** The demo meeting's id: the local stack's / shows its registration page. */
+    static final String DEMO_ID = "demo";
+
     static Event demo(Event meeting, Clock clock) {
         LocalTime timeOfDay = meeting.startsAt().atOffset(ZoneOffset.UTC).toLocalTime();
         Instant start = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusMonths(1).atTime(timeOfDay).toInstant(ZoneOffset.UTC);
-        return new Event("demo", meeting.title() + " (demo)", start, meeting.duration(), meeting.organiserZone(),
+        return new Event(DEMO_ID, meeting.title() + " (demo)", start, meeting.duration(), meeting.organiserZone(),
                 meeting.referenceCities(), meeting.joinUrl(), start, false);
     }
 }

@@ -173,7 +173,11 @@ public final class LocalStack implements AutoCloseable {
     private void route(HttpExchange exchange, Outbox outbox, StaticFiles web) throws IOException {
         try {
             String path = exchange.getRequestURI().getPath();
-            if (path.equals("/_local/outbox.json")) {
+            if (path.equals("/") && exchange.getRequestMethod().equals("GET")) {
+                // the seeded meeting's registration page, which the server renders from its event item
+                exchange.getResponseHeaders().set("Location", "/events/" + EventSeeds.DEMO_ID + "/register");
+                LocalHttp.send(exchange, 302, "text/plain", "See /events/" + EventSeeds.DEMO_ID + "/register");
+            } else if (path.equals("/_local/outbox.json")) {
                 LocalHttp.send(exchange, 200, "application/json", outbox.json());
             } else if (path.equals("/_local/outbox")) {
                 LocalHttp.send(exchange, 200, "text/html", outbox.html());

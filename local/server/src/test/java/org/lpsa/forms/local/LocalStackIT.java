@@ -111,10 +111,24 @@ class LocalStackIT {
     }
 
     @Test
-    void theRegistrationPageIsServed() throws Exception {
-        HttpResponse<String> page = get("/");
+    void theRootLeadsToTheDemoMeetingsPageWhichSaysWhenItIsWithoutJavaScript() throws Exception {
+        HttpResponse<String> root = get("/");
+        assertEquals(302, root.statusCode());
+        assertEquals("/events/demo/register", root.headers().firstValue("location").orElseThrow());
+        HttpResponse<String> page = get("/events/demo/register");
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("<form id=\"register\" method=\"post\" action=\"/events/demo/registrations\""));
+        String html = page.body();
+        assertTrue(html.contains("<form id=\"register\" method=\"post\" action=\"/events/demo/registrations\""), html);
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(1);
+        String date = day.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH));
+        assertTrue(html.contains(date + ", 12:00 UTC"), "the date and the start in UTC: " + date);
+        assertTrue(html.contains("90 minutes, online, on Zoom"), html);
+        assertTrue(html.contains("href=\"/privacy\""), "the form links to the privacy notice");
+
+        HttpResponse<String> privacy = get("/privacy");
+        assertEquals(200, privacy.statusCode());
+        assertTrue(privacy.body().contains("365 days after the meeting"), privacy.body());
+        assertTrue(get("/ideas.html").body().contains("href=\"/privacy\""), "so does the ideas form");
     }
 
     @Test
