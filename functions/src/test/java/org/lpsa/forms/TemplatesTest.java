@@ -13,12 +13,16 @@ class TemplatesTest {
     @Test
     void whatAPageShowsIsEscapedForWhereItStands() {
         String page = Templates.html("registration/templates/manage", new ManageHandler.Manage("tok\"en><b>", TYPED,
-                "Friday", TYPED, "ana@example.org", TYPED, false, "/manage?step=delete&token=x"));
+                "Friday", TYPED, "ana@example.org", TYPED, false, "/manage?step=delete&token=x", "Africa/Nairobi",
+                java.util.List.of(new org.lpsa.forms.registration.PublicPages.Option("Africa/Nairobi", "Nairobi (Africa)")),
+                java.util.List.of(new ManageHandler.Choice("other", TYPED, true)), true, "Send me the newsletter"));
         assertFalse(page.contains("<script>"), page);
         assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page);
         assertTrue(page.contains("value=\"tok&#34;en>&lt;b>\""), "a token cannot leave its attribute: " + page);
         assertTrue(page.contains("<h1>Your registration</h1>"), "one heading, from the layout");
         assertTrue(page.contains("<main>"), "one main region, from the layout");
+        assertTrue(page.contains("<option value=\"Africa/Nairobi\" selected>"), "the present zone is chosen: " + page);
+        assertTrue(page.contains("value=\"other\" checked>"), "and the present interests");
     }
 
     @Test

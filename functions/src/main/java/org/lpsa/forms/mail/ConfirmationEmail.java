@@ -15,9 +15,15 @@ public final class ConfirmationEmail {
 
     /** What the templates show: {@code cities} and {@code join} may be null (none given). */
     public record Model(String greeting, String title, String when, long minutes, String cities, String join, String calendarFile,
-                        String manageLink, String privacyLink) {}
+                        String manageLink, String privacyLink, boolean updated) {}
 
     public static OutgoingEmail compose(Event event, Recipient r, String manageLink, String from, String mailDomain, Instant now) {
+        return compose(event, r, manageLink, from, mailDomain, now, false);
+    }
+
+    /** {@code updated}: the confirmation again after the person changed their details (a new time zone). */
+    public static OutgoingEmail compose(Event event, Recipient r, String manageLink, String from, String mailDomain, Instant now,
+                                        boolean updated) {
         String when = MeetingTimes.inZone(event.startsAt(), r.timeZone());
         String place = MeetingTimes.placeName(r.timeZone());
         String whenLine = r.timeZoneGuessed()
@@ -27,7 +33,7 @@ public final class ConfirmationEmail {
         String join = event.joinUrl();
 
         Model model = new Model(Echo.greeting(r.name()), event.title(), whenLine, event.duration().toMinutes(), cities, join,
-                filename(event), manageLink, privacyLink(manageLink));
+                filename(event), manageLink, privacyLink(manageLink), updated);
         String text = Templates.text("mail/templates/confirmationText", model);
         String html = Templates.html("mail/templates/confirmation", model);
 
@@ -38,7 +44,7 @@ public final class ConfirmationEmail {
         Map<String, String> headers = new LinkedHashMap<>();
         // RFC 3834: automatic, so auto-responders and vacation replies do not answer it
         headers.put("Auto-Submitted", "auto-generated");
-        return new OutgoingEmail(from, List.of(r.email()), null, "Registration confirmed: " + event.title(),
+        return new OutgoingEmail(from, List.of(r.email()), null, (updated ? "Registration updated: " : "Registration confirmed: ") + event.title(),
                 text, html, headers,
                 List.of(new OutgoingEmail.Attachment(filename(event), "text/calendar; charset=UTF-8; method=PUBLISH",
                         ics.getBytes(StandardCharsets.UTF_8))));

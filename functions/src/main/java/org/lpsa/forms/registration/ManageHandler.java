@@ -1,8 +1,8 @@
 package org.lpsa.forms.registration;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.Priming;
@@ -81,7 +81,7 @@ public final class ManageHandler extends ApiHandler {
             return act(request);
         }
         if (request.path().endsWith("/done")) {
-            return done(request.query().get("action"));
+            return done(request.query().get("action"), request.query().get("changed"), request.query().get("zone"));
         }
         if ("delete".equals(request.query().get("step"))) {
             return confirmDelete(request.query().get("token"));
@@ -89,9 +89,16 @@ public final class ManageHandler extends ApiHandler {
         return show(request.query().get("token"));
     }
 
-    /** What the manage page shows of a registration, and the token its forms carry. */
+    /** What the manage page shows of a registration, the token its forms carry, and what the update form offers. */
     public record Manage(String token, String title, String when, String name, String email, String organization,
-                         boolean cancelled, String deleteLink) {}
+                         boolean cancelled, String deleteLink, String timeZone, List<PublicPages.Option> zones,
+                         List<Choice> interests, boolean newsletter, String newsletterWording) {}
+
+    /** An option of the update form, checked or not. */
+    public record Choice(String value, String label, boolean checked) {}
+
+    /** What the page after an update says changed. */
+    public record Done(String action, boolean timeZone, boolean interests, boolean newsletter, String place) {}
 
     /** What the page asking once more before deleting shows. */
     public record ConfirmDelete(String token, String title, String back) {}
@@ -108,8 +115,11 @@ public final class ManageHandler extends ApiHandler {
         String title = view.event().title();
         Registration r = view.registration();
         String confirm = "/manage?step=delete&token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+        List<Choice> interests = java.util.Arrays.stream(org.lpsa.forms.PriorityArea.values())
+                .map(a -> new Choice(a.id(), a.label(), r.interests().contains(a.id()))).toList();
         return Pages.page(200, "registration/templates/manage", new Manage(token, title,
-                MeetingTimes.inZone(view.event().startsAt(), r.timeZone()), r.name(), r.email(), r.organization(), r.cancelled(), confirm));
+                MeetingTimes.inZone(view.event().startsAt(), r.timeZone()), r.name(), r.email(), r.organization(), r.cancelled(), confirm,
+                r.timeZone().getId(), PublicPages.zoneOptions(), interests, r.newsletter(), FormWording.newsletter(FormWording.CURRENT)));
     }
 
     private ApiResponse act(ApiRequest request) {
@@ -120,14 +130,34 @@ public final class ManageHandler extends ApiHandler {
             boolean cancelled = service.cancel(token);
             return ApiResponse.seeOther(cancelled ? "/manage/done?action=cancelled" : "/manage/done?action=unchanged");
         }
+        if ("update".equals(action)) {
+            ManageService.Updated updated = service.update(token, RegistrationForm.changes(fields));
+            return ApiResponse.seeOther("/manage/done?action=updated&changed=" + (updated.timeZone() ? "timeZone," : "")
+                    + (updated.interests() ? "interests," : "") + (updated.newsletter() ? "newsletter," : "")
+                    + "&zone=" + java.net.URLEncoder.encode(updated.zone().getId(), java.nio.charset.StandardCharsets.UTF_8));
+        }
         if ("delete".equals(action)) {
             service.delete(token);
             return ApiResponse.seeOther("/manage/done?action=deleted");
         }
-        throw new ApiException(400, "action", "Choose cancel or delete.");
+        throw new ApiException(400, "action", "Choose to update, cancel or delete.");
     }
 
     private static ApiResponse done(String action) {
-        return Pages.page(200, "registration/templates/manageDone", action == null ? "" : action);
+        return done(action, "", null);
+    }
+
+    private static ApiResponse done(String action, String changed, String zone) {
+        String place = null;
+        if (zone != null) {
+            try {
+                place = MeetingTimes.placeName(java.time.ZoneId.of(zone));
+            } catch (java.time.DateTimeException notAZone) {
+                // the page says the zone changed without naming it
+            }
+        }
+        String list = changed == null ? "" : changed;
+        return Pages.page(200, "registration/templates/manageDone", new Done(action == null ? "" : action,
+                list.contains("timeZone"), list.contains("interests"), list.contains("newsletter"), place));
     }
 }

@@ -3,6 +3,7 @@ package org.lpsa.forms.registration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.Event;
@@ -54,6 +55,31 @@ public final class ManageService {
     public boolean cancel(String token) {
         Registration r = linked(claims(token));
         return registrations.cancel(r.eventId(), r.email(), clock.instant());
+    }
+
+    /** What an update changed, in the order the page lists it; empty when nothing did. */
+    public record Updated(boolean timeZone, boolean interests, boolean newsletter, ZoneId zone) {
+        public boolean nothing() {
+            return !timeZone && !interests && !newsletter;
+        }
+    }
+
+    /**
+     * Applies the manage page's changes; a new time zone brings a new confirmation with the time in it.
+     * Gone when the registration was deleted; Conflict when it is cancelled (register again instead).
+     */
+    public Updated update(String token, RegistrationForm.Changes changes) {
+        Registration r = linked(claims(token));
+        if (r.cancelled()) {
+            throw new Refused.Conflict("action", "This registration is cancelled. To take part after all, register again.");
+        }
+        Updated updated = new Updated(!changes.timeZone().equals(r.timeZone()),
+                !new java.util.HashSet<>(changes.interests()).equals(new java.util.HashSet<>(r.interests())),
+                changes.newsletter() != r.newsletter(), changes.timeZone());
+        if (!updated.nothing() && !registrations.update(r, changes, FormWording.CURRENT, clock.instant())) {
+            throw gone();
+        }
+        return updated;
     }
 
     public void delete(String token) {

@@ -33,6 +33,11 @@ public final class PublicPages {
                 event.duration().toMinutes(), event.acceptsRegistrations(now), formVersion, newsletterWording, COUNTRIES, ZONES);
     }
 
+    /** The zone choices of the forms: every zone of zone.tab, as "Kathmandu (Asia)". */
+    public static List<Option> zoneOptions() {
+        return ZONES;
+    }
+
     /** Countries by their English names as people write them (CLDR, through the JDK), in alphabetical order. */
     private static final List<Option> COUNTRIES = countries();
     /** Every zone of the tz database's zone.tab, as "Kathmandu (Asia)", for a visitor whose country has several. */

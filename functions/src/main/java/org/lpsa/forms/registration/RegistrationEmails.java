@@ -59,7 +59,10 @@ public final class RegistrationEmails implements OwedEmails {
     @Override
     public OwedEmail owedBy(Map<String, AttributeValue> item) {
         Registration r = RegistrationRepository.fromItem(item);
-        return r.cancelled() ? new Cancellation(r) : new Confirmation(r);
+        if (r.cancelled()) {
+            return new Cancellation(r);
+        }
+        return EmailReason.UPDATE.equals(org.lpsa.forms.aws.Items.string(item, EmailReason.ATTRIBUTE)) ? new Update(r) : new Confirmation(r);
     }
 
     @Override
@@ -69,12 +72,12 @@ public final class RegistrationEmails implements OwedEmails {
         Registration r = new Registration(Priming.IMPOSSIBLE_KEY, "priming@example.org", "Priming", "Priming", "other", "NP",
                 List.of("other"), false, ZoneId.of("Asia/Kathmandu"), "given", null, "priming", "json", Registration.REGISTERED, now,
                 EmailStatus.PENDING, 1, LinkIds.next());
-        return List.of(confirmation(event, r, r.linkId(), now), CancellationEmail.compose(event, recipient(r), settings.from(), settings.siteUrl()));
+        return List.of(confirmation(event, r, r.linkId(), now, false), confirmation(event, r, r.linkId(), now, true), CancellationEmail.compose(event, recipient(r), settings.from(), settings.siteUrl()));
     }
 
-    private OutgoingEmail confirmation(Event event, Registration r, String linkId, Instant now) {
+    private OutgoingEmail confirmation(Event event, Registration r, String linkId, Instant now, boolean updated) {
         String manage = ManageService.link(tokens, settings.siteUrl(), event, linkId);
-        return ConfirmationEmail.compose(event, recipient(r), manage, settings.from(), settings.mailDomain(), now);
+        return ConfirmationEmail.compose(event, recipient(r), manage, settings.from(), settings.mailDomain(), now, updated);
     }
 
     private Event eventOf(Registration r) {
@@ -117,7 +120,7 @@ public final class RegistrationEmails implements OwedEmails {
         @Override
         public OutgoingEmail compose(Instant now) {
             Event event = eventOf(r);
-            return confirmation(event, r, registrations.linkIdOf(r), now);
+            return confirmation(event, r, registrations.linkIdOf(r), now, false);
         }
 
         /** At most a few confirmations a day to one address, whatever the meetings: the form cannot flood an inbox. */
@@ -135,6 +138,23 @@ public final class RegistrationEmails implements OwedEmails {
         @Override
         public void sent() {
             contacts.recordRegistration(r.email(), r.name(), r.eventId(), r.newsletter(), r.formVersion(), r.registeredAt());
+        }
+    }
+
+    /** After the person changed their time zone: the confirmation again, with the time in the new zone; not capped. */
+    private final class Update extends ForRegistration {
+        Update(Registration r) {
+            super(r);
+        }
+
+        @Override
+        public String kind() {
+            return "update";
+        }
+
+        @Override
+        public OutgoingEmail compose(Instant now) {
+            return confirmation(eventOf(r), r, registrations.linkIdOf(r), now, true);
         }
     }
 

@@ -27,6 +27,22 @@ public final class RegistrationForm {
 
     private RegistrationForm() {}
 
+    /** What the manage page may change: the time zone, the interests, the newsletter choice. */
+    public record Changes(ZoneId timeZone, List<String> interests, boolean newsletter) {}
+
+    /** The manage page's update form: a zone (required there: it is preselected), interests, the newsletter box. */
+    public static Changes changes(Fields fields) {
+        List<FieldError> errors = new ArrayList<>();
+        ZoneId zone = zone(fields.text("timeZone"), errors);
+        if (zone == null && errors.isEmpty()) {
+            errors.add(new FieldError("timeZone", "Choose your time zone."));
+        }
+        List<String> interests = interests(fields.list("interests"), errors);
+        Boolean newsletter = fields.flag("newsletter");
+        fields.refuseIfAny(errors);
+        return new Changes(zone, interests, Boolean.TRUE.equals(newsletter));
+    }
+
     public static RegistrationRequest validate(Fields fields) {
         List<FieldError> errors = new ArrayList<>();
         String name = singleLine(fields.text("name"), "name", "Enter your name.", errors);

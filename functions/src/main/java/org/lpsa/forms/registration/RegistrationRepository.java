@@ -69,25 +69,27 @@ public final class RegistrationRepository {
      * when the last one was sent before {@code sentBefore} and fewer than {@code maxResends} were re-sent.
      */
     public boolean requestResend(String eventId, String email, Instant sentBefore, int maxResends, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":pending", EmailStatus.PENDING.value(),
+                ":sent", EmailStatus.SENT.value(),
+                ":failed", EmailStatus.FAILED.value(),
+                ":registered", s(Registration.REGISTERED),
+                ":before", instant(sentBefore),
+                ":now", instant(now),
+                ":shard", DueEmails.shard(key(eventId, email)),
+                ":zero", n(0),
+                ":one", n(1),
+                ":max", n(maxResends)));
+        values.put(":reason", s(EmailReason.CONFIRMATION));
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(key(eventId, email))
-                    .updateExpression("SET emailStatus = :pending, emailAttempts = :zero, " + DueEmails.SHARD + " = :shard, "
+                    .updateExpression("SET emailStatus = :pending, emailReason = :reason, emailAttempts = :zero, " + DueEmails.SHARD + " = :shard, "
                             + DueEmails.DUE_AT + " = :now REMOVE emailRetryAt ADD resends :one")
                     .conditionExpression("#status = :registered AND (emailStatus = :failed OR (emailStatus = :sent AND emailSentAt < :before))"
                             + " AND (attribute_not_exists(resends) OR resends < :max)")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":pending", EmailStatus.PENDING.value(),
-                            ":sent", EmailStatus.SENT.value(),
-                            ":failed", EmailStatus.FAILED.value(),
-                            ":registered", s(Registration.REGISTERED),
-                            ":before", instant(sentBefore),
-                            ":now", instant(now),
-                            ":shard", DueEmails.shard(key(eventId, email)),
-                            ":zero", n(0),
-                            ":one", n(1),
-                            ":max", n(maxResends))));
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException notNow) {
             return false;
@@ -99,7 +101,7 @@ public final class RegistrationRepository {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(key(eventId, email))
-                    .updateExpression("SET #status = :cancelled, cancelledAt = :now, emailStatus = :pending, emailAttempts = :zero, "
+                    .updateExpression("SET #status = :cancelled, cancelledAt = :now, emailStatus = :pending, emailReason = :reason, emailAttempts = :zero, "
                             + DueEmails.SHARD + " = :shard, " + DueEmails.DUE_AT + " = :now REMOVE emailRetryAt, emailClaimedAt")
                     .conditionExpression("#status = :registered")
                     .expressionAttributeNames(Map.of("#status", "status"))
@@ -109,9 +111,48 @@ public final class RegistrationRepository {
                             ":pending", EmailStatus.PENDING.value(),
                             ":now", instant(now),
                             ":shard", DueEmails.shard(key(eventId, email)),
+                            ":reason", s(EmailReason.CANCELLATION),
                             ":zero", n(0))));
             return true;
         } catch (ConditionalCheckFailedException notRegistered) {
+            return false;
+        }
+    }
+
+    /**
+     * Applies the manage page's changes to the registration its link names (if it is still registered);
+     * a new zone asks the mailer for a new confirmation ({@code emailReason} "update"). False when nothing was written.
+     */
+    public boolean update(Registration r, RegistrationForm.Changes changes, String formVersion, Instant now) {
+        boolean newZone = !changes.timeZone().equals(r.timeZone());
+        // DynamoDB refuses values an expression does not use: each is added with the part that uses it
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":zone", s(changes.timeZone().getId()), ":given", s("given"), ":interests", AttributeValue.fromSs(changes.interests()),
+                ":now", instant(now), ":link", s(r.linkId()), ":registered", s(Registration.REGISTERED)));
+        // timeZone is one of DynamoDB's reserved words: named through #zone
+        StringBuilder update = new StringBuilder("SET #zone = :zone, timeZoneSource = :given, interests = :interests, updatedAt = :now");
+        if (changes.newsletter() != r.newsletter()) {
+            // consent is recorded with its time and the words it was given to, whichever way it went
+            update.append(", newsletter = :newsletter, newsletterAt = :now, formVersion = :formVersion");
+            values.put(":newsletter", bool(changes.newsletter()));
+            values.put(":formVersion", s(formVersion));
+        }
+        if (newZone) {
+            update.append(", emailStatus = :pending, emailReason = :update, emailAttempts = :zero, ")
+                    .append(DueEmails.SHARD).append(" = :shard, ").append(DueEmails.DUE_AT).append(" = :now");
+            values.put(":pending", EmailStatus.PENDING.value());
+            values.put(":update", s(EmailReason.UPDATE));
+            values.put(":zero", n(0));
+            values.put(":shard", DueEmails.shard(key(r.eventId(), r.email())));
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(r.eventId(), r.email()))
+                    .updateExpression(update + (newZone ? " REMOVE emailRetryAt, emailClaimedAt" : ""))
+                    .conditionExpression("#status = :registered AND linkId = :link")
+                    .expressionAttributeNames(Map.of("#status", "status", "#zone", "timeZone"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException notNow) {
             return false;
         }
     }
@@ -196,6 +237,7 @@ public final class RegistrationRepository {
         item.put("registeredAt", registeredAt);
         item.put(EmailStatus.ATTRIBUTE, r.emailStatus().value());
         item.put("emailAttempts", n(r.emailAttempts()));
+        item.put(EmailReason.ATTRIBUTE, s(EmailReason.CONFIRMATION));
         if (r.linkId() != null) {
             item.put(LINK_ID, s(r.linkId()));
         }

@@ -154,6 +154,39 @@ class FormsAndManageIT {
     }
 
     @Test
+    void anUpdateToLimaTimeSendsOneNewConfirmationAt7AmInLima() {
+        String token = registerAndReadManageToken();
+        String page = (String) TestStack.invoke(manage, withToken("manage-show.json", token)).get("body");
+        assertTrue(page.contains("name=\"action\" value=\"update\""), "the manage page offers to change the details");
+
+        Map<String, Object> updated = TestStack.invoke(manage, withToken("manage-update.json", token));
+        assertEquals(303, updated.get("statusCode"));
+        String location = header(updated, "location");
+        assertTrue(location.startsWith("/manage/done?action=updated&changed=timeZone,interests"), location);
+        Map<String, AttributeValue> item = item(AMINA);
+        assertEquals("America/Lima", item.get("timeZone").s());
+        assertEquals(List.of("online-courses", "regional-chapters"), item.get("interests").ss().stream().sorted().toList());
+
+        stream.pollOnce();
+        List<Map<String, Object>> sent = stack.sentTo(AMINA);
+        assertEquals(2, sent.size(), "the first confirmation and one new one");
+        assertTrue(String.valueOf(sent.get(1).get("subject")).startsWith("Registration updated"), String.valueOf(sent.get(1).get("subject")));
+        String text = (String) ((Map<?, ?>) sent.get(1).get("body")).get("text");
+        assertTrue(text.contains("7:00 AM") && text.contains("your time in Lima"), text);
+
+        Map<String, Object> done = TestStack.invoke(manage, new String(stack.sampleEvent("manage-show.json"), StandardCharsets.UTF_8)
+                .replace("\"/manage\"", "\"/manage/done\"").replace("token=TOKEN", location.substring(location.indexOf('?') + 1))
+                .replace("\"token\": \"TOKEN\"", "\"action\": \"updated\", \"changed\": \"timeZone,interests,\", \"zone\": \"America/Lima\"")
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(String.valueOf(done.get("body")).contains("Your time zone is now Lima"), String.valueOf(done.get("body")));
+
+        Map<String, Object> same = TestStack.invoke(manage, withToken("manage-update.json", token));
+        assertEquals(303, same.get("statusCode"));
+        stream.pollOnce();
+        assertEquals(2, stack.sentTo(AMINA).size(), "the same details again change nothing and send nothing");
+    }
+
+    @Test
     void deleteRemovesTheRegistration() {
         String token = registerAndReadManageToken();
         Map<String, Object> deleted = TestStack.invoke(manage, withToken("manage-delete.json", token));
