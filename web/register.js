@@ -10,6 +10,9 @@
     browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
     // a device without a configured zone reports Etc/Unknown: the server then uses the country's zone
     if (browserZone === 'Etc/Unknown') { browserZone = ''; }
+    // some browsers still report old tz names (Asia/Katmandu): the page lists the current ones
+    var aliases = document.getElementById('zone-aliases');
+    if (browserZone && aliases) { browserZone = JSON.parse(aliases.textContent)[browserZone] || browserZone; }
   } catch (e) { /* the server derives it from the country */ }
 
   // the meeting's start in the visitor's own zone, beside UTC and the reference cities

@@ -31,6 +31,11 @@ public final class Zones {
         return CANONICAL.getOrDefault(id, id);
     }
 
+    /** Every old name and its current one, for a page's script to do the same in the browser (as JSON). */
+    public static String aliasesJson() {
+        return org.lpsa.forms.Json.write(new java.util.TreeMap<>(CANONICAL));
+    }
+
     private static Map<String, String> load() {
         Map<String, String> links = new HashMap<>();
         try (InputStream in = Zones.class.getResourceAsStream("/tz-backward.tsv")) {

@@ -22,7 +22,7 @@ public final class PublicPages {
      */
     public record RegisterPage(String eventId, String title, String when, String startsAtIso, String referenceLine,
                                long minutes, boolean open, String formVersion, String newsletterWording,
-                               List<Option> countries, List<Option> zones) {}
+                               List<Option> countries, List<Option> zones, String zoneAliasesJson) {}
 
     /** Who holds the data and how to reach them, and how long registrations are kept after a meeting. */
     public record PrivacyPage(String contact, long registrationsKeptDays, String newsletterWording) {}
@@ -30,7 +30,8 @@ public final class PublicPages {
     public static RegisterPage registerPage(Event event, Instant now, String formVersion, String newsletterWording) {
         return new RegisterPage(event.eventId(), event.title(), MeetingTimes.inUtc24(event.startsAt()), event.startsAt().toString(),
                 event.referenceCities().isEmpty() ? null : MeetingTimes.referenceLine(event.startsAt(), event.referenceCities()),
-                event.duration().toMinutes(), event.acceptsRegistrations(now), formVersion, newsletterWording, COUNTRIES, ZONES);
+                event.duration().toMinutes(), event.acceptsRegistrations(now), formVersion, newsletterWording, COUNTRIES, ZONES,
+                org.lpsa.forms.events.Zones.aliasesJson());
     }
 
     /** The zone choices of the forms: every zone of zone.tab, as "Kathmandu (Asia)". */
