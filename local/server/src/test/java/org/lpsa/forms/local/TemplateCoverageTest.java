@@ -86,14 +86,19 @@ class TemplateCoverageTest {
         Set<String> metrics = new TreeSet<>();
         template.resourcesOfType("AWS::Logs::MetricFilter").values().forEach(filter -> {
             if (pattern.equals(filter.get("FilterPattern"))) {
-                String logGroup = String.valueOf(template.resolve(filter.get("LogGroupName")));
-                logGroups.add(String.valueOf(template.resolve(
-                        template.resourcesOfType("AWS::Logs::LogGroup").get(logGroup).get("LogGroupName"))));
+                logGroups.add(String.valueOf(template.resolve(filter.get("LogGroupName"))));
                 Map<String, Object> metric = LocalTemplate.map(LocalTemplate.list(filter.get("MetricTransformations")).get(0));
                 metrics.add(template.resolve(metric.get("MetricNamespace")) + " " + metric.get("MetricName"));
             }
         });
-        assertEquals(Set.of("/aws/lambda/MailerFunction", "/aws/lambda/SweeperFunction"), logGroups);
+        // the log groups the mailer and the sweeper write to (their LoggingConfig), each watched
+        Set<String> written = new TreeSet<>();
+        for (String function : Set.of("MailerFunction", "SweeperFunction")) {
+            Map<String, Object> props = template.resourcesOfType("AWS::Serverless::Function").get(function);
+            written.add(String.valueOf(template.resolve(LocalTemplate.map(props.get("LoggingConfig")).get("LogGroup"))));
+        }
+        assertEquals(written, logGroups);
+        assertEquals(2, logGroups.size(), logGroups.toString());
         assertEquals(1, metrics.size(), metrics.toString());
         assertTrue(template.resourcesOfType("AWS::CloudWatch::Alarm").values().stream()
                 .anyMatch(alarm -> metrics.contains(template.resolve(alarm.get("Namespace")) + " " + alarm.get("MetricName"))
