@@ -28,8 +28,26 @@ public record ApiRequest(String requestId, String method, String path, Map<Strin
                 String.valueOf(http.getOrDefault("method", "GET")),
                 String.valueOf(http.getOrDefault("path", event.getOrDefault("rawPath", "/"))),
                 headers, strings(event.get("queryStringParameters")), strings(event.get("pathParameters")), bytes,
-                // the address API Gateway saw the request come from (locally, X-Local-Source-Ip or 127.0.0.1)
-                String.valueOf(http.getOrDefault("sourceIp", "unknown")));
+                sourceIp(String.valueOf(http.getOrDefault("sourceIp", "unknown")), headers, ORIGIN_SECRET));
+    }
+
+    /** The secret CloudFront adds to requests it forwards (template: OriginSecret); empty where there is none. */
+    private static final String ORIGIN_SECRET = System.getenv().getOrDefault("ORIGIN_SECRET", "");
+
+    /**
+     * The visitor's address: the one API Gateway saw (locally X-Local-Source-Ip or 127.0.0.1), or, when the
+     * request came through our CloudFront distribution (it carries the distribution's secret header), the
+     * address CloudFront saw, from CloudFront-Viewer-Address ("203.0.113.5:443", "2001:db8::1:443").
+     */
+    static String sourceIp(String seenByApiGateway, Map<String, String> headers, String originSecret) {
+        String viewer = headers.get("cloudfront-viewer-address");
+        String verify = headers.get("x-origin-verify");
+        if (viewer == null || verify == null || originSecret.isEmpty() || !java.security.MessageDigest.isEqual(
+                verify.getBytes(StandardCharsets.UTF_8), originSecret.getBytes(StandardCharsets.UTF_8))) {
+            return seenByApiGateway;
+        }
+        int port = viewer.lastIndexOf(':');
+        return port > 0 ? viewer.substring(0, port) : viewer;
     }
 
     public String header(String name) {
