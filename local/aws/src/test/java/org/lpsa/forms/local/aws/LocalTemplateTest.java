@@ -26,7 +26,8 @@ class LocalTemplateTest {
         assertEquals(new LocalTemplate.HttpRoute("POST", "/events/{eventId}/registrations"), register.routes().get(0));
         assertEquals("lpsa-local-Events", register.environment().get("EVENTS_TABLE"));
         assertEquals("lpsa-local-Registrations", register.environment().get("REGISTRATIONS_TABLE"));
-        assertEquals(template.parameter("SenderAddress"), register.environment().get("SENDER_ADDRESS"));
+        assertEquals("Local Public Sector Alliance <events@decentralization.net>", register.environment().get("SENDER_ADDRESS"),
+                "the sender's address is made at the mail domain");
 
         LocalTemplate.StreamSource stream = function("MailerFunction").streams().get(0);
         assertEquals("RegistrationsTable", stream.tableLogicalId());
@@ -39,8 +40,8 @@ class LocalTemplateTest {
     @Test
     void parameterOverridesWin() {
         LocalTemplate other = LocalTemplate.load(RepoRoot.find().resolve("template.yaml"), "x",
-                Map.of("SenderAddress", "Test <t@example.org>"));
-        assertEquals("Test <t@example.org>", other.functions().get(0).environment().get("SENDER_ADDRESS"));
+                Map.of("SenderName", "Test", "MailDomain", "example.org"));
+        assertEquals("Test <events@example.org>", other.functions().get(0).environment().get("SENDER_ADDRESS"));
     }
 
     private LocalTemplate.Function function(String id) {
