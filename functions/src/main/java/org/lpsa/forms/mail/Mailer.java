@@ -34,7 +34,13 @@ public final class Mailer {
     public enum Outcome { SENT, NOT_DUE, SKIPPED, FAILED_WILL_RETRY, GAVE_UP }
 
     /** Who mail comes from, the domain of calendar UIDs, where manage links point, where ideas go. */
-    public record Settings(String from, String mailDomain, String siteUrl, String ideasAddress) {}
+    public record Settings(String from, String mailDomain, String siteUrl, String ideasAddress) {
+        public static Settings fromConfig(org.lpsa.forms.Config config) {
+            return new Settings(config.require(org.lpsa.forms.Config.SENDER_ADDRESS),
+                    config.get(org.lpsa.forms.Config.MAIL_DOMAIN, "decentralization.net"),
+                    config.require(org.lpsa.forms.Config.SITE_URL), config.require(org.lpsa.forms.Config.IDEAS_ADDRESS));
+        }
+    }
 
     private final PendingEmails pending;
     private final List<OwedEmails> owed;

@@ -36,8 +36,7 @@ public final class Outbox {
         return mailer(clients.dynamoDb(), Tables.fromConfig(config),
                 new EmailSender(clients.sesV2(), config.optional(Config.MAIL_CONFIGURATION_SET)),
                 LinkTokens.of(secret),
-                new Mailer.Settings(config.require(Config.SENDER_ADDRESS), config.get(Config.MAIL_DOMAIN, "decentralization.net"),
-                        config.require(Config.SITE_URL), config.require(Config.IDEAS_ADDRESS)),
+                Mailer.Settings.fromConfig(config),
                 Clock.systemUTC(), Integer.parseInt(config.get(Config.CONFIRMATIONS_PER_ADDRESS_PER_DAY,
                         Integer.toString(ContactRepository.CONFIRMATIONS_PER_DAY))));
     }

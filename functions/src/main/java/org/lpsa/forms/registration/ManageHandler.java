@@ -77,6 +77,9 @@ public final class ManageHandler extends ApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
+        if (request.path().equals("/unsubscribe")) {
+            return unsubscribe(request);
+        }
         if (request.method().equals("POST")) {
             return act(request);
         }
@@ -96,6 +99,9 @@ public final class ManageHandler extends ApiHandler {
 
     /** An option of the update form, checked or not. */
     public record Choice(String value, String label, boolean checked) {}
+
+    /** The page of a reminder's unsubscribe link: a button, or that it is done. */
+    public record Unsubscribe(String token, boolean done) {}
 
     /** What the page after an update says changed. */
     public record Done(String action, boolean timeZone, boolean interests, boolean newsletter, String place) {}
@@ -141,6 +147,20 @@ public final class ManageHandler extends ApiHandler {
             return ApiResponse.seeOther("/manage/done?action=deleted");
         }
         throw new ApiException(400, "action", "Choose to update, cancel or delete.");
+    }
+
+    /**
+     * A reminder's List-Unsubscribe link: POST (a mail client's one-click, RFC 8058, or the page's button) turns
+     * the reminders off and answers 200; GET shows a page with the button, changing nothing.
+     */
+    private ApiResponse unsubscribe(ApiRequest request) {
+        String token = request.query().get("token");
+        if (request.method().equals("POST")) {
+            service.remindersOff(token);
+            return Pages.page(200, "registration/templates/unsubscribe", new Unsubscribe(token, true));
+        }
+        service.view(token);
+        return Pages.page(200, "registration/templates/unsubscribe", new Unsubscribe(token, false));
     }
 
     private static ApiResponse done(String action) {

@@ -82,6 +82,13 @@ public final class ManageService {
         return updated;
     }
 
+    /** No more reminders for the registration the link names (its List-Unsubscribe); Gone when it was deleted. */
+    public void remindersOff(String token) {
+        if (!registrations.remindersOff(linked(claims(token)))) {
+            throw gone();
+        }
+    }
+
     public void delete(String token) {
         Registration r = linked(claims(token));
         if (registrations.deleteLinked(r)) {

@@ -39,10 +39,10 @@ public final class RegistrationRepository {
     }
 
     /** Stores a new registration; false when this person is already registered for the event. */
-    public boolean insertIfAbsent(Registration registration, Instant keepUntil) {
+    public boolean insertIfAbsent(Registration registration, Instant keepUntil, Reminders.Due reminder) {
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(toItem(registration, keepUntil))
+                    .item(withReminder(toItem(registration, keepUntil), registration, reminder))
                     .conditionExpression("attribute_not_exists(email)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
@@ -51,10 +51,10 @@ public final class RegistrationRepository {
     }
 
     /** Registers again someone who had cancelled: the new answers replace the old. False if not cancelled. */
-    public boolean replaceCancelled(Registration registration, Instant keepUntil) {
+    public boolean replaceCancelled(Registration registration, Instant keepUntil, Reminders.Due reminder) {
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(toItem(registration, keepUntil))
+                    .item(withReminder(toItem(registration, keepUntil), registration, reminder))
                     .conditionExpression("#status = :cancelled")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":cancelled", s(Registration.CANCELLED))));
@@ -102,7 +102,9 @@ public final class RegistrationRepository {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(key(eventId, email))
                     .updateExpression("SET #status = :cancelled, cancelledAt = :now, emailStatus = :pending, emailReason = :reason, emailAttempts = :zero, "
-                            + DueEmails.SHARD + " = :shard, " + DueEmails.DUE_AT + " = :now REMOVE emailRetryAt, emailClaimedAt")
+                            + DueEmails.SHARD + " = :shard, " + DueEmails.DUE_AT + " = :now REMOVE emailRetryAt, emailClaimedAt, "
+                            // a cancelled registration is reminded of nothing
+                            + REMINDER_SHARD + ", " + REMINDER_DUE_AT + ", " + REMINDER_KIND)
                     .conditionExpression("#status = :registered")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(
@@ -207,6 +209,99 @@ public final class RegistrationRepository {
 
     private static Map<String, AttributeValue> key(String eventId, String email) {
         return Map.of("eventId", s(eventId), "email", s(email));
+    }
+
+    /** The reminders' sparse index: the next reminder owed (none: no attributes), and the start it was worked out for. */
+    static final String REMINDER_INDEX = "byReminderDue";
+    static final String REMINDER_SHARD = "reminderShard";
+    static final String REMINDER_DUE_AT = "reminderDueAt";
+    static final String REMINDER_KIND = "reminderKind";
+    static final String REMINDER_FOR = "reminderFor";
+
+    /** The next reminder an item owes, if any. */
+    public static Optional<Reminders.Due> reminderOf(Map<String, AttributeValue> item) {
+        String kind = Items.string(item, REMINDER_KIND);
+        Instant at = Items.instant(item, REMINDER_DUE_AT);
+        Instant start = Items.instant(item, REMINDER_FOR);
+        return kind == null || at == null || start == null ? Optional.empty()
+                : Optional.of(new Reminders.Due(Reminders.Kind.valueOf(kind), at, start));
+    }
+
+    /** The registration's item as stored (consistent read); empty when there is none. */
+    public Optional<Map<String, AttributeValue>> item(String eventId, String email) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(eventId, email)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    private static Map<String, AttributeValue> withReminder(Map<String, AttributeValue> item, Registration r, Reminders.Due reminder) {
+        if (reminder != null) {
+            item.put(REMINDER_SHARD, DueEmails.shard(key(r.eventId(), r.email())));
+            item.put(REMINDER_DUE_AT, instant(reminder.at()));
+            item.put(REMINDER_KIND, s(reminder.kind().name()));
+            item.put(REMINDER_FOR, instant(reminder.meetingStart()));
+        }
+        return item;
+    }
+
+    /** The keys of registrations whose next reminder is due by {@code now}, in one shard of the index. */
+    public List<Map<String, AttributeValue>> remindersDue(String shard, Instant now) {
+        return dynamo.query(b -> b.tableName(table).indexName(REMINDER_INDEX)
+                .keyConditionExpression("#shard = :shard AND #due <= :now")
+                .expressionAttributeNames(Map.of("#shard", REMINDER_SHARD, "#due", REMINDER_DUE_AT))
+                .expressionAttributeValues(Map.of(":shard", s(shard), ":now", instant(now)))).items();
+    }
+
+    /**
+     * Takes the reminder due at {@code due} (of {@code kind}) and puts the next one in its place (or none):
+     * true when this caller took it, false when another did or the registration changed meanwhile.
+     */
+    public boolean takeReminder(Map<String, AttributeValue> key, Reminders.Due due, Reminders.Due next) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":due", instant(due.at()), ":kind", s(due.kind().name()),
+                ":registered", s(Registration.REGISTERED), ":one", n(1)));
+        String update;
+        if (next == null) {
+            update = "REMOVE #shard, #dueAt, #kind";
+        } else {
+            update = "SET #dueAt = :next, #kind = :nextKind, reminderFor = :nextFor";
+            values.put(":next", instant(next.at()));
+            values.put(":nextKind", s(next.kind().name()));
+            values.put(":nextFor", instant(next.meetingStart()));
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression(update + " ADD remindersSent :one")
+                    .conditionExpression("#dueAt = :due AND #kind = :kind AND #status = :registered")
+                    .expressionAttributeNames(next == null
+                            ? Map.of("#shard", REMINDER_SHARD, "#dueAt", REMINDER_DUE_AT, "#kind", REMINDER_KIND, "#status", "status")
+                            : Map.of("#dueAt", REMINDER_DUE_AT, "#kind", REMINDER_KIND, "#status", "status"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    /** Puts a reminder (back) in the index as the next one owed: after a failed send, or a moved meeting. */
+    public void setReminder(Map<String, AttributeValue> key, Reminders.Due reminder) {
+        dynamo.updateItem(b -> b.tableName(table).key(key)
+                .updateExpression("SET #shard = :shard, #dueAt = :due, #kind = :kind, reminderFor = :for")
+                .conditionExpression("attribute_exists(email)")
+                .expressionAttributeNames(Map.of("#shard", REMINDER_SHARD, "#dueAt", REMINDER_DUE_AT, "#kind", REMINDER_KIND))
+                .expressionAttributeValues(Map.of(":shard", DueEmails.shard(key), ":due", instant(reminder.at()),
+                        ":kind", s(reminder.kind().name()), ":for", instant(reminder.meetingStart()))));
+    }
+
+    /** No more reminders for this registration (the person asked): out of the index, and marked so. */
+    public boolean remindersOff(Registration r) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(r.eventId(), r.email()))
+                    .updateExpression("SET remindersOff = :yes REMOVE #shard, #dueAt, #kind")
+                    .conditionExpression("linkId = :link")
+                    .expressionAttributeNames(Map.of("#shard", REMINDER_SHARD, "#dueAt", REMINDER_DUE_AT, "#kind", REMINDER_KIND))
+                    .expressionAttributeValues(Map.of(":yes", bool(true), ":link", s(r.linkId()))));
+            return true;
+        } catch (ConditionalCheckFailedException gone) {
+            return false;
+        }
     }
 
     /** The item; {@code keepUntil} (may be null) becomes expiresAt, when DynamoDB's TTL deletes it. */

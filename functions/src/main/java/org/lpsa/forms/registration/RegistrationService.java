@@ -53,6 +53,11 @@ public final class RegistrationService {
         return event.endsAt().plus(KEPT_AFTER_MEETING);
     }
 
+    /** The first reminder this registration will get (none when both times have passed). */
+    static Reminders.Due firstReminder(Event event, Registration registration) {
+        return Reminders.next(event.startsAt(), registration.timeZone(), registration.registeredAt()).orElse(null);
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -83,7 +88,7 @@ public final class RegistrationService {
     public Event rehearse(RegistrationRequest request) {
         Event event = EventRepository.rehearsal(clock.instant());
         Registration registration = Registration.newFrom(event.eventId(), request, "json", clock.instant());
-        DryRun.run(() -> registrations.insertIfAbsent(registration, keepUntil(event)));
+        DryRun.run(() -> registrations.insertIfAbsent(registration, keepUntil(event), firstReminder(event, registration)));
         // the answer of a write that was not sent: its classes, as the SDK would build it
         PutItemResponse.builder().build();
         return event;
@@ -94,11 +99,11 @@ public final class RegistrationService {
         requireOpen(event);
         Instant now = clock.instant();
         Registration registration = Registration.newFrom(event.eventId(), request, channel, now);
-        if (registrations.insertIfAbsent(registration, keepUntil(event))) {
+        if (registrations.insertIfAbsent(registration, keepUntil(event), firstReminder(event, registration))) {
             return new Result(Outcome.REGISTERED, event, registration, false);
         }
         Registration existing = registrations.find(event.eventId(), request.email()).orElse(registration);
-        if (existing.cancelled() && registrations.replaceCancelled(registration, keepUntil(event))) {
+        if (existing.cancelled() && registrations.replaceCancelled(registration, keepUntil(event), firstReminder(event, registration))) {
             return new Result(Outcome.REGISTERED, event, registration, false);
         }
         boolean resent = registrations.requestResend(event.eventId(), request.email(), now.minus(RESEND_AFTER), MAX_RESENDS, now);

@@ -19,8 +19,8 @@ import java.util.Optional;
 public final class Reminders {
     public enum Kind { DAY_BEFORE, SHORT_NOTICE }
 
-    /** A reminder due at {@code at}. */
-    public record Due(Kind kind, Instant at) {}
+    /** A reminder due at {@code at}, worked out for a meeting starting at {@code meetingStart}. */
+    public record Due(Kind kind, Instant at, Instant meetingStart) {}
 
     static final LocalTime PREFERRED = LocalTime.of(9, 0);
     static final int EARLIEST_HOUR = 8;
@@ -32,8 +32,8 @@ public final class Reminders {
     /** The first reminder due after {@code after} for a meeting starting at {@code start}, in {@code zone}. */
     public static Optional<Due> next(Instant start, ZoneId zone, Instant after) {
         List<Due> all = new ArrayList<>();
-        dayBefore(start, zone).ifPresent(at -> all.add(new Due(Kind.DAY_BEFORE, at)));
-        all.add(new Due(Kind.SHORT_NOTICE, start.minus(SHORT_NOTICE)));
+        dayBefore(start, zone).ifPresent(at -> all.add(new Due(Kind.DAY_BEFORE, at, start)));
+        all.add(new Due(Kind.SHORT_NOTICE, start.minus(SHORT_NOTICE), start));
         return all.stream().filter(d -> d.at().isAfter(after)).findFirst();
     }
 

@@ -27,9 +27,9 @@ class RemindersTest {
     @Test
     void theShortNoticeAnHourBeforeAndNothingAlreadyPast() {
         ZoneId kathmandu = ZoneId.of("Asia/Kathmandu");
-        assertEquals(Optional.of(new Reminders.Due(Reminders.Kind.DAY_BEFORE, Instant.parse("2022-06-09T03:15:00Z"))),
+        assertEquals(Optional.of(new Reminders.Due(Reminders.Kind.DAY_BEFORE, Instant.parse("2022-06-09T03:15:00Z"), NOON_UTC)),
                 Reminders.next(NOON_UTC, kathmandu, Instant.parse("2022-06-03T12:00:00Z")));
-        assertEquals(Optional.of(new Reminders.Due(Reminders.Kind.SHORT_NOTICE, Instant.parse("2022-06-10T11:00:00Z"))),
+        assertEquals(Optional.of(new Reminders.Due(Reminders.Kind.SHORT_NOTICE, Instant.parse("2022-06-10T11:00:00Z"), NOON_UTC)),
                 Reminders.next(NOON_UTC, kathmandu, Instant.parse("2022-06-09T03:15:00Z")));
         assertEquals(Optional.empty(), Reminders.next(NOON_UTC, kathmandu, Instant.parse("2022-06-10T11:30:00Z")),
                 "registered in the last hour: the confirmation is the reminder");

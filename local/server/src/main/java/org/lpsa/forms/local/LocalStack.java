@@ -46,6 +46,8 @@ public final class LocalStack implements AutoCloseable {
     private final Path state;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<StreamPump> pumps = new ArrayList<>();
+    /** Every function of the template by its logical id, as the stack invokes it. */
+    private final Map<String, LambdaInvoker> functions = new HashMap<>();
     private HttpServer server;
     private String url;
     private Emulators emulators;
@@ -130,7 +132,6 @@ public final class LocalStack implements AutoCloseable {
                 root.resolve("local/seed"), Clock.systemUTC());
 
         api = new ApiGatewayStandIn(template.cors());
-        Map<String, LambdaInvoker> functions = new HashMap<>();
         ScheduledExecutorService schedules = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "schedules");
             t.setDaemon(true);
@@ -183,6 +184,8 @@ public final class LocalStack implements AutoCloseable {
                 LocalHttp.send(exchange, 200, "text/html", outbox.html());
             } else if (path.equals("/_local/inbound-email") && exchange.getRequestMethod().equals("POST")) {
                 receiveEmail(exchange);
+            } else if (path.startsWith("/_local/run/") && exchange.getRequestMethod().equals("POST")) {
+                run(exchange, path.substring("/_local/run/".length()));
             } else if (path.startsWith("/_local/sns/") && exchange.getRequestMethod().equals("POST")) {
                 publish(exchange, path.substring("/_local/sns/".length()));
             } else if (!api.handle(exchange) && !web.handle(exchange)) {
@@ -192,6 +195,31 @@ public final class LocalStack implements AutoCloseable {
             System.err.println("{\"level\":\"ERROR\",\"message\":\"local server failed\",\"error\":\"" + e.getClass().getName() + "\"}");
             LocalHttp.send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
         }
+    }
+
+    /**
+     * POST /_local/run/FUNCTION: runs a function of the template now as its schedule would (its logical id,
+     * e.g. ReminderFunction); with X-Local-Now (an ISO-8601 instant) the run's time is that instead.
+     */
+    private void run(HttpExchange exchange, String logicalId) throws IOException {
+        LambdaInvoker invoker = functions.get(logicalId);
+        if (invoker == null) {
+            LocalHttp.send(exchange, 404, "application/json", "{\"message\":\"no function " + logicalId.replaceAll("[^A-Za-z0-9]", "")
+                    + " in the template\"}");
+            return;
+        }
+        String now = exchange.getRequestHeaders().getFirst("X-Local-Now");
+        String time;
+        try {
+            time = now == null ? java.time.Instant.now().toString() : java.time.Instant.parse(now.trim()).toString();
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            LocalHttp.send(exchange, 400, "application/json", "{\"message\":\"X-Local-Now must be an ISO-8601 instant\"}");
+            return;
+        }
+        byte[] answer = invoker.invoke(("{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\",\"time\":\"" + time + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        exchange.getResponseHeaders().set("content-type", "application/json");
+        LocalHttp.send(exchange, 200, answer);
     }
 
     /**

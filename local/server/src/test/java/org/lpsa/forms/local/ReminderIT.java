@@ -1,0 +1,125 @@
+package org.lpsa.forms.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lpsa.forms.events.Event;
+import org.lpsa.forms.events.EventRepository;
+import org.lpsa.forms.local.aws.LocalTables;
+import org.lpsa.forms.local.aws.RepoRoot;
+
+/** Reminders on the local stack, run at chosen times through POST /_local/run/ReminderFunction with X-Local-Now. */
+class ReminderIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = RepoRoot.find();
+        stack = LocalStack.startOn(root, root.resolve("local/server/target/it-state-reminders"), 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void anHourBeforeEachRegistrantGetsOneShortNoticeReminderAndASecondRunSendsNone() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        meeting("soon", start);
+        register("soon", "early.bird@example.org", "Africa/Nairobi", "198.18.7.1");
+        register("soon", "second.bird@example.org", "America/Lima", "198.18.7.2");
+        stack.drainStreams();
+
+        Map<String, Object> first = run(start.minus(Duration.ofMinutes(55)));
+        assertEquals(2, ((Number) first.get("sent")).intValue(), first.toString());
+        for (String address : List.of("early.bird@example.org", "second.bird@example.org")) {
+            List<Map<String, Object>> reminders = reminders(address);
+            assertEquals(1, reminders.size(), address);
+            assertTrue(String.valueOf(reminders.get(0).get("subject")).startsWith("Starting in one hour"));
+        }
+        Map<String, Object> second = run(start.minus(Duration.ofMinutes(50)));
+        assertEquals(0, ((Number) second.get("sent")).intValue(), second.toString());
+        assertEquals(1, reminders("early.bird@example.org").size(), "each reminder is sent once");
+    }
+
+    @Test
+    void aRegistrantInKathmanduIsRemindedTheDayBeforeAtNineTheirTime() throws Exception {
+        Instant start = LocalDate.now(ZoneOffset.UTC).plusDays(8).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        meeting("next-week", start);
+        register("next-week", "kathmandu@example.org", "Asia/Kathmandu", "198.18.7.3");
+        stack.drainStreams();
+
+        Instant nineInKathmandu = start.minus(Duration.ofDays(1)).atZone(ZoneId.of("Asia/Kathmandu")).withHour(9).withMinute(0).toInstant();
+        assertEquals(start.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofMinutes(3 * 60 + 15)), nineInKathmandu,
+                "09:00 in Kathmandu is 03:15 UTC");
+        assertEquals(0, ((Number) run(nineInKathmandu.minus(Duration.ofHours(1))).get("sent")).intValue(), "not an hour earlier");
+        assertEquals(0, reminders("kathmandu@example.org").size());
+        assertEquals(1, ((Number) run(nineInKathmandu).get("sent")).intValue());
+        List<Map<String, Object>> sent = reminders("kathmandu@example.org");
+        assertEquals(1, sent.size());
+        String text = String.valueOf(sent.get(0).get("text"));
+        assertTrue(text.contains("5:45 PM") && text.contains("Kathmandu"), text);
+        assertTrue(text.contains("/unsubscribe?token="), text);
+
+        // one click from the mail client (RFC 8058): no more reminders, not even the one an hour before
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/unsubscribe\\?token=\\S+)").matcher(text);
+        assertTrue(link.find());
+        HttpResponse<String> off = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + link.group(1)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, off.statusCode(), off.body());
+        assertEquals(0, ((Number) run(start.minus(Duration.ofMinutes(55))).get("sent")).intValue(), "reminders are off");
+        assertEquals(1, reminders("kathmandu@example.org").size());
+    }
+
+    private static void meeting(String eventId, Instant start) {
+        try (var dynamo = LocalTables.client(stack.emulators().dynamodb())) {
+            new EventRepository(dynamo, LocalStack.STACK_NAME + "-Events", Clock.systemUTC()).put(new Event(eventId, "Meeting " + eventId,
+                    start, Duration.ofMinutes(90), ZoneId.of("America/New_York"), List.of(), "https://meet.example.org/" + eventId, start, false));
+        }
+    }
+
+    private static void register(String eventId, String email, String zone, String source) throws Exception {
+        String body = "{\"name\":\"Reader\",\"email\":\"" + email + "\",\"organization\":\"Org\",\"role\":\"other\",\"country\":\"KE\","
+                + "\"interests\":[\"other\"],\"newsletter\":false,\"timeZone\":\"" + zone + "\"}";
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/events/" + eventId + "/registrations"))
+                .header("Content-Type", "application/json").header("X-Local-Source-Ip", source)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, answer.statusCode(), answer.body());
+    }
+
+    private static Map<String, Object> run(Instant now) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/_local/run/ReminderFunction"))
+                .header("X-Local-Now", now.toString()).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        return JSON.std.mapFrom(answer.body());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> reminders(String address) throws Exception {
+        List<Object> all = (List<Object>) JSON.std.anyFrom(HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/_local/outbox.json")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        return all.stream().map(e -> (Map<String, Object>) e).filter(e -> ((List<?>) e.get("to")).contains(address))
+                .filter(e -> !String.valueOf(e.get("subject")).startsWith("Registration")).toList();
+    }
+}
