@@ -54,6 +54,11 @@ public final class AdminData {
         return events;
     }
 
+    /** Tells a moved meeting's registrants (through the mailer) and moves their reminders. */
+    public org.lpsa.forms.registration.MeetingChanges meetingChanges() {
+        return new org.lpsa.forms.registration.MeetingChanges(new RegistrationRepository(dynamo, table("Registrations")));
+    }
+
     public EventRepository eventRepository() {
         return new EventRepository(dynamo, table("Events"), java.time.Clock.systemUTC());
     }

@@ -54,17 +54,31 @@ final class EventsCommands {
 
         @Override
         Integer run(AdminData data) throws Exception {
-            Event event;
+            Event given;
             try {
-                event = EventJson.fromJson(JSON.std.mapFrom(Files.readString(file)));
+                given = EventJson.fromJson(JSON.std.mapFrom(Files.readString(file)));
             } catch (java.io.IOException | RuntimeException e) {
                 throw new AdminException("Cannot use " + file + ": " + e.getMessage());
             }
+            java.util.Optional<Event> before = data.eventRepository().find(given.eventId());
+            java.time.Instant now = java.time.Instant.now();
+            boolean moved = before.isPresent() && given.movedFrom(before.get());
+            // a change of start, length or join link is a new revision of every calendar entry; anything else keeps it
+            Event event = moved ? given.changed(now) : before.map(b -> withChangedAt(given, b.changedAt())).orElse(given);
             data.eventRepository().put(event);
             err().println("Saved event " + event.eventId() + ".");
+            if (moved) {
+                int told = data.meetingChanges().tell(event, now);
+                err().println("The meeting changed: " + told + " registrant(s) will get the new time, and their reminders follow it.");
+            }
             Output.json(out(), EventJson.toJson(event));
             return 0;
         }
+    }
+
+    private static Event withChangedAt(Event e, java.time.Instant changedAt) {
+        return new Event(e.eventId(), e.title(), e.startsAt(), e.duration(), e.organiserZone(), e.referenceCities(), e.joinUrl(),
+                e.registrationClosesAt(), e.closed(), changedAt);
     }
 
     @Command(name = "close", description = "Close an event's registration.")

@@ -286,6 +286,62 @@ class AdminIT {
         assertEquals(1, admin("events", "close", "nope").exit());
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void movingAMeetingTellsEachRegistrantOnceWithACalendarEntryThatMoves() throws Exception {
+        String kathmandu = "moved.kathmandu@example.org";
+        String lima = "moved.lima@example.org";
+        register(kathmandu, "Ana", "NP", "other", "Asia/Kathmandu", false, "2022-06-01T09:00:00.000Z");
+        register(lima, "Luis", "PE", "other", "America/Lima", false, "2022-06-01T09:00:00.000Z");
+        var ses = software.amazon.awssdk.services.sesv2.SesV2Client.builder().endpointOverride(Emulators.shared().ses())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1).credentialsProvider(
+                        software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local"))).build();
+        var mailer = org.lpsa.forms.outbox.Outbox.mailer(dynamo, new org.lpsa.forms.outbox.Outbox.Tables(stack + "-Events",
+                stack + "-Registrations", stack + "-Ideas", stack + "-Contacts"), new org.lpsa.forms.mail.EmailSender(ses, null),
+                new org.lpsa.forms.registration.LinkTokens("0123456789abcdef0123456789abcdef"::getBytes),
+                new org.lpsa.forms.mail.Mailer.Settings("LPSA <events@decentralization.net>", "decentralization.net",
+                        "https://forms.example.org", "ideas@decentralization.net"), java.time.Clock.systemUTC());
+
+        // the meeting moves one hour later: 13:00 UTC
+        Path moved = dir.resolve("moved.json");
+        Map<String, Object> event = JSON.std.mapFrom(admin("events", "show", "opm-2022").out());
+        event.put("startsAt", "2022-06-10T13:00:00Z");
+        Files.writeString(moved, JSON.std.asString(event));
+        Result put = admin("events", "put", moved.toString());
+        assertEquals(0, put.exit(), put.err());
+        assertTrue(put.err().contains("2 registrant(s)"), put.err());
+        for (String address : List.of(kathmandu, lima)) {
+            assertEquals(org.lpsa.forms.mail.Mailer.Outcome.SENT, mailer.deliver(stack + "-Registrations",
+                    Map.of("eventId", s("opm-2022"), "email", s(address)), "test"));
+        }
+        List<Map<String, Object>> sent = sesStore();
+        Map<String, Object> toKathmandu = sent.stream().filter(e -> String.valueOf(e.get("destination")).contains(kathmandu)).findFirst().orElseThrow();
+        String text = String.valueOf(((Map<String, Object>) toKathmandu.get("body")).get("text"));
+        assertTrue(String.valueOf(toKathmandu.get("subject")).startsWith("Meeting changed"), String.valueOf(toKathmandu.get("subject")));
+        assertTrue(text.contains("6:45 PM") && text.contains("Kathmandu"), "the new time in their zone: " + text);
+        String ics = new String(java.util.Base64.getDecoder().decode(String.valueOf(((Map<String, Object>) ((List<Object>) toKathmandu
+                .get("attachments")).get(0)).get("content"))), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(ics.contains("UID:" + org.lpsa.forms.mail.IcsCalendar.uid("opm-2022", kathmandu, "decentralization.net")), ics);
+        java.util.regex.Matcher sequence = java.util.regex.Pattern.compile("SEQUENCE:(\\d+)").matcher(ics);
+        assertTrue(sequence.find() && Long.parseLong(sequence.group(1)) > 0, "a higher SEQUENCE than the confirmation's 0: " + ics);
+
+        // the same again: nothing is owed
+        Result again = admin("events", "put", moved.toString());
+        assertFalse(again.err().contains("registrant(s)"), again.err());
+        assertEquals(org.lpsa.forms.mail.Mailer.Outcome.NOT_DUE, mailer.deliver(stack + "-Registrations",
+                Map.of("eventId", s("opm-2022"), "email", s(kathmandu)), "test"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> sesStore() throws Exception {
+        var c = (java.net.HttpURLConnection) Emulators.shared().ses().resolve("/store").toURL().openConnection();
+        try (var in = c.getInputStream()) {
+            Map<String, Object> store = JSON.std.mapFrom(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            return ((List<Object>) store.get("emails")).stream().map(e -> (Map<String, Object>) e).toList();
+        }
+    }
+
     @Test
     void localWithoutARunningStackSaysSoClearly() throws Exception {
         StringWriter err = new StringWriter();

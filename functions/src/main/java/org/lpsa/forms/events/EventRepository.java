@@ -91,6 +91,9 @@ public final class EventRepository {
         item.put("eventId", s(e.eventId()));
         item.put("title", s(e.title()));
         item.put("startsAt", instant(e.startsAt()));
+        if (e.changedAt() != null) {
+            item.put("changedAt", instant(e.changedAt()));
+        }
         item.put("durationMinutes", n(e.duration().toMinutes()));
         item.put("organiserZone", s(e.organiserZone().getId()));
         List<AttributeValue> cities = new ArrayList<>();
@@ -126,6 +129,7 @@ public final class EventRepository {
                 cities,
                 Items.string(item, "joinUrl"),
                 Items.instant(item, "registrationClosesAt"),
-                "closed".equals(Items.string(item, "status")));
+                "closed".equals(Items.string(item, "status")),
+                Items.instant(item, "changedAt"));
     }
 }

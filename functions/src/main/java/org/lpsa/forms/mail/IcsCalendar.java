@@ -18,8 +18,14 @@ public final class IcsCalendar {
 
     private IcsCalendar() {}
 
+    /** {@code sequence}: the entry's revision (0 as announced; higher after each change of the meeting). */
     public record Meeting(String eventId, String email, String title, Instant start, Instant end, String description,
-                          String location, String url) {}
+                          String location, String url, int sequence) {
+        public Meeting(String eventId, String email, String title, Instant start, Instant end, String description, String location,
+                       String url) {
+            this(eventId, email, title, start, end, description, location, url, 0);
+        }
+    }
 
     public static String uid(String eventId, String email, String domain) {
         try {
@@ -39,6 +45,7 @@ public final class IcsCalendar {
         line(ics, "METHOD:PUBLISH");
         line(ics, "BEGIN:VEVENT");
         line(ics, "UID:" + uid(meeting.eventId(), meeting.email(), domain));
+        line(ics, "SEQUENCE:" + meeting.sequence());
         line(ics, "DTSTAMP:" + UTC.format(stamp));
         line(ics, "DTSTART:" + UTC.format(meeting.start()));
         line(ics, "DTEND:" + UTC.format(meeting.end()));

@@ -27,7 +27,7 @@ public final class ReminderEmail {
         Model model = new Model(Echo.greeting(r.name()), event.title(), when, event.joinUrl(), soon, manageLink, unsubscribeLink);
         String ics = IcsCalendar.render(new IcsCalendar.Meeting(event.eventId(), r.email(), event.title(), event.startsAt(),
                 event.endsAt(), event.joinUrl() == null ? "" : "Join online (Zoom): " + event.joinUrl(),
-                event.joinUrl() == null ? "Online" : "Online (Zoom)", event.joinUrl()), mailDomain, now);
+                event.joinUrl() == null ? "Online" : "Online (Zoom)", event.joinUrl(), event.calendarSequence()), mailDomain, now);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Auto-Submitted", "auto-generated");
         headers.put("List-Unsubscribe", "<" + unsubscribeLink + ">");

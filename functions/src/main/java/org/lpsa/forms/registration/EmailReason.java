@@ -9,6 +9,7 @@ final class EmailReason {
     static final String CONFIRMATION = "confirmation";
     static final String CANCELLATION = "cancellation";
     static final String UPDATE = "update";
+    static final String MEETING_CHANGED = "meetingChanged";
 
     private EmailReason() {}
 }

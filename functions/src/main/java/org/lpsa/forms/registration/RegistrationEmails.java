@@ -62,7 +62,11 @@ public final class RegistrationEmails implements OwedEmails {
         if (r.cancelled()) {
             return new Cancellation(r);
         }
-        return EmailReason.UPDATE.equals(org.lpsa.forms.aws.Items.string(item, EmailReason.ATTRIBUTE)) ? new Update(r) : new Confirmation(r);
+        String reason = org.lpsa.forms.aws.Items.string(item, EmailReason.ATTRIBUTE);
+        if (EmailReason.MEETING_CHANGED.equals(reason)) {
+            return new Reconfirmation(r, ConfirmationEmail.Reason.MEETING_CHANGED);
+        }
+        return EmailReason.UPDATE.equals(reason) ? new Reconfirmation(r, ConfirmationEmail.Reason.DETAILS_UPDATED) : new Confirmation(r);
     }
 
     @Override
@@ -72,12 +76,13 @@ public final class RegistrationEmails implements OwedEmails {
         Registration r = new Registration(Priming.IMPOSSIBLE_KEY, "priming@example.org", "Priming", "Priming", "other", "NP",
                 List.of("other"), false, ZoneId.of("Asia/Kathmandu"), "given", null, "priming", "json", Registration.REGISTERED, now,
                 EmailStatus.PENDING, 1, LinkIds.next());
-        return List.of(confirmation(event, r, r.linkId(), now, false), confirmation(event, r, r.linkId(), now, true), CancellationEmail.compose(event, recipient(r), settings.from(), settings.siteUrl()));
+        return List.of(confirmation(event, r, r.linkId(), now, ConfirmationEmail.Reason.REGISTERED),
+                confirmation(event, r, r.linkId(), now, ConfirmationEmail.Reason.MEETING_CHANGED), CancellationEmail.compose(event, recipient(r), settings.from(), settings.siteUrl()));
     }
 
-    private OutgoingEmail confirmation(Event event, Registration r, String linkId, Instant now, boolean updated) {
+    private OutgoingEmail confirmation(Event event, Registration r, String linkId, Instant now, ConfirmationEmail.Reason reason) {
         String manage = ManageService.link(tokens, settings.siteUrl(), event, linkId);
-        return ConfirmationEmail.compose(event, recipient(r), manage, settings.from(), settings.mailDomain(), now, updated);
+        return ConfirmationEmail.compose(event, recipient(r), manage, settings.from(), settings.mailDomain(), now, reason);
     }
 
     private Event eventOf(Registration r) {
@@ -120,7 +125,7 @@ public final class RegistrationEmails implements OwedEmails {
         @Override
         public OutgoingEmail compose(Instant now) {
             Event event = eventOf(r);
-            return confirmation(event, r, registrations.linkIdOf(r), now, false);
+            return confirmation(event, r, registrations.linkIdOf(r), now, ConfirmationEmail.Reason.REGISTERED);
         }
 
         /** At most a few confirmations a day to one address, whatever the meetings: the form cannot flood an inbox. */
@@ -141,20 +146,26 @@ public final class RegistrationEmails implements OwedEmails {
         }
     }
 
-    /** After the person changed their time zone: the confirmation again, with the time in the new zone; not capped. */
-    private final class Update extends ForRegistration {
-        Update(Registration r) {
+    /**
+     * The confirmation again, not capped: after the person changed their time zone ("update"), or after the
+     * meeting moved ("meetingChanged": the new time, and a calendar file that moves the entry).
+     */
+    private final class Reconfirmation extends ForRegistration {
+        private final ConfirmationEmail.Reason reason;
+
+        Reconfirmation(Registration r, ConfirmationEmail.Reason reason) {
             super(r);
+            this.reason = reason;
         }
 
         @Override
         public String kind() {
-            return "update";
+            return reason == ConfirmationEmail.Reason.MEETING_CHANGED ? "meetingChanged" : "update";
         }
 
         @Override
         public OutgoingEmail compose(Instant now) {
-            return confirmation(eventOf(r), r, registrations.linkIdOf(r), now, true);
+            return confirmation(eventOf(r), r, registrations.linkIdOf(r), now, reason);
         }
     }
 

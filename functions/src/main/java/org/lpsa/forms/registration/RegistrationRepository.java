@@ -159,6 +159,46 @@ public final class RegistrationRepository {
         }
     }
 
+    /** Every registration of a meeting (its partition of the table: a Query, never a Scan). */
+    public List<Registration> ofEvent(String eventId) {
+        List<Registration> all = new java.util.ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("eventId = :e").consistentRead(true)
+                .expressionAttributeValues(Map.of(":e", s(eventId)))).items().forEach(item -> all.add(fromItem(item)));
+        return all;
+    }
+
+    /**
+     * The meeting moved: the registration owes its person the new time (emailReason "meetingChanged", sent
+     * through the mailer's claim / send / mark), and its reminders follow the new time. False when it is not registered.
+     */
+    public boolean meetingChanged(Registration r, Reminders.Due reminder, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", EmailStatus.PENDING.value(), ":reason", s(EmailReason.MEETING_CHANGED),
+                ":zero", n(0), ":shard", DueEmails.shard(key(r.eventId(), r.email())), ":now", instant(now),
+                ":registered", s(Registration.REGISTERED)));
+        String reminders;
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#rdue", REMINDER_DUE_AT, "#rkind", REMINDER_KIND,
+                "#rshard", REMINDER_SHARD));
+        if (reminder == null) {
+            reminders = " REMOVE emailRetryAt, emailClaimedAt, #rshard, #rdue, #rkind";
+        } else {
+            reminders = ", #rshard = :shard, #rdue = :rdue, #rkind = :rkind, reminderFor = :rfor REMOVE emailRetryAt, emailClaimedAt";
+            values.put(":rdue", instant(reminder.at()));
+            values.put(":rkind", s(reminder.kind().name()));
+            values.put(":rfor", instant(reminder.meetingStart()));
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(r.eventId(), r.email()))
+                    .updateExpression("SET emailStatus = :pending, emailReason = :reason, emailAttempts = :zero, "
+                            + DueEmails.SHARD + " = :shard, " + DueEmails.DUE_AT + " = :now" + reminders)
+                    .conditionExpression("#status = :registered")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException notRegistered) {
+            return false;
+        }
+    }
+
     /** Removes the registration and everything it holds about the person. */
     public void delete(String eventId, String email) {
         dynamo.deleteItem(b -> b.tableName(table).key(key(eventId, email)));

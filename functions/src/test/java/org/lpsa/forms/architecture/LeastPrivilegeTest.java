@@ -123,7 +123,8 @@ class LeastPrivilegeTest {
             String service = SERVICES.get(pkg.substring("software.amazon.awssdk.services.".length()));
             if (service != null && !name.equals("<init>") && !List.of("close", "serviceName", "serviceClientConfiguration",
                     "builder", "create", "waiter", "utilities").contains(name)) {
-                String action = service + ":" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+                String operation = name.endsWith("Paginator") ? name.substring(0, name.length() - "Paginator".length()) : name;
+                String action = service + ":" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1);
                 actions.add(ACTION_OF.getOrDefault(action, action));
             }
             return;
