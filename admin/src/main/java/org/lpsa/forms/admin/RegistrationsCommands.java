@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
                 RegistrationsCommands.Cancel.class})
 final class RegistrationsCommands {
     static final List<String> COLUMNS = List.of("email", "name", "organization", "role", "country", "timeZone", "interests",
-            "newsletter", "status", "registeredAt", "emailStatus");
+            "newsletter", "status", "registeredAt", "emailStatus", "nextReminder", "remindersSent");
     /** The columns Zoom's registrant import reads first, then what else helps the host. */
     static final List<String> ZOOM_COLUMNS = List.of("Email", "First Name", "Last Name", "Organization", "Country/Region",
             "Job Title", "Registered At");
@@ -26,6 +26,10 @@ final class RegistrationsCommands {
             Map<String, Object> plain = Records.plain(item);
             Map<String, Object> row = new java.util.LinkedHashMap<>();
             COLUMNS.forEach(c -> row.put(c, plain.get(c)));
+            // the reminders' state: the next one owed ("DAY_BEFORE at ..."), "off" when the person turned them off
+            row.put("nextReminder", Boolean.TRUE.equals(plain.get("remindersOff")) ? "off"
+                    : plain.get("reminderKind") == null ? "" : plain.get("reminderKind") + " at " + plain.get("reminderDueAt"));
+            row.put("remindersSent", plain.getOrDefault("remindersSent", 0));
             rows.add(row);
         }
         return rows;

@@ -95,7 +95,13 @@ final class StatsCommand extends AdminCli.Base {
         int registered = 0;
         int cancelled = 0;
         int newsletter = 0;
+        int remindersSent = 0;
+        int remindersOwed = 0;
+        int remindersOff = 0;
         for (Map<String, AttributeValue> r : registrations) {
+            if (r.containsKey("remindersSent")) {
+                remindersSent += Integer.parseInt(r.get("remindersSent").n());
+            }
             if (!"registered".equals(r.get("status").s())) {
                 cancelled++;
                 continue;
@@ -109,6 +115,11 @@ final class StatsCommand extends AdminCli.Base {
             byOffset.merge(offset(event, zone == null ? "UTC" : zone.s()), 1, Integer::sum);
             if (r.containsKey("newsletter") && Boolean.TRUE.equals(r.get("newsletter").bool())) {
                 newsletter++;
+            }
+            if (r.containsKey("remindersOff") && Boolean.TRUE.equals(r.get("remindersOff").bool())) {
+                remindersOff++;
+            } else if (r.containsKey("reminderDueAt")) {
+                remindersOwed++;
             }
         }
         Map<String, Integer> byArea = new TreeMap<>();
@@ -125,6 +136,8 @@ final class StatsCommand extends AdminCli.Base {
         r.put("byRegion", byRegion);
         r.put("byRole", byRole);
         r.put("byUtcOffset", byOffset);
+        // reminders sent so far, registrations still owed one, and those whose person turned them off
+        r.put("reminders", Map.of("sent", remindersSent, "owed", remindersOwed, "turnedOff", remindersOff));
         Map<String, Object> idea = new LinkedHashMap<>();
         idea.put("total", ideas.size());
         idea.put("byArea", byArea);

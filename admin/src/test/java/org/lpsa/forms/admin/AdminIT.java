@@ -288,6 +288,32 @@ class AdminIT {
 
     @SuppressWarnings("unchecked")
     @Test
+    void registrationsListAndStatsShowTheReminders() throws Exception {
+        Map<String, AttributeValue> owed = new java.util.HashMap<>(registrationItem("owed@example.org", "Owed", "NP", "other",
+                "Asia/Kathmandu", false, "2022-06-01T09:00:00.000Z"));
+        owed.put("reminderKind", s("SHORT_NOTICE"));
+        owed.put("reminderDueAt", s("2022-06-10T11:00:00Z"));
+        owed.put("remindersSent", AttributeValue.fromN("1"));
+        Map<String, AttributeValue> off = new java.util.HashMap<>(registrationItem("off@example.org", "Off", "NP", "other",
+                "Asia/Kathmandu", false, "2022-06-01T09:00:00.000Z"));
+        off.put("remindersOff", AttributeValue.fromBool(true));
+        dynamo.putItem(b -> b.tableName(stack + "-Registrations").item(owed));
+        dynamo.putItem(b -> b.tableName(stack + "-Registrations").item(off));
+
+        List<Object> rows = JSON.std.listFrom(admin("registrations", "list", "--event", "opm-2022", "--format", "json").out());
+        Map<String, Object> owedRow = rows.stream().map(r -> (Map<String, Object>) r).filter(r -> "owed@example.org".equals(r.get("email")))
+                .findFirst().orElseThrow();
+        assertEquals("SHORT_NOTICE at 2022-06-10T11:00:00Z", owedRow.get("nextReminder"));
+        assertEquals(1, ((Number) owedRow.get("remindersSent")).intValue());
+        assertTrue(rows.stream().map(r -> (Map<String, Object>) r).anyMatch(r -> "off".equals(r.get("nextReminder"))));
+
+        Map<String, Object> stats = JSON.std.mapFrom(admin("stats", "--event", "opm-2022", "--format", "json").out());
+        Map<String, Object> reminders = (Map<String, Object>) ((Map<String, Object>) stats.get("registrations")).get("reminders");
+        assertEquals(Map.of("sent", 1, "owed", 1, "turnedOff", 1), reminders);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
     void movingAMeetingTellsEachRegistrantOnceWithACalendarEntryThatMoves() throws Exception {
         String kathmandu = "moved.kathmandu@example.org";
         String lima = "moved.lima@example.org";
