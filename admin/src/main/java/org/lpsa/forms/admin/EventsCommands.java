@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "events", description = "Meetings and webinars: list, show, put (create or edit) and close.",
-        subcommands = {EventsCommands.ListEvents.class, EventsCommands.Show.class, EventsCommands.Put.class, EventsCommands.Close.class})
+        subcommands = {EventsCommands.ListEvents.class, EventsCommands.Show.class, EventsCommands.Put.class, EventsCommands.Close.class,
+                EventsCommands.Cancel.class})
 final class EventsCommands {
     static final List<String> COLUMNS = List.of("eventId", "title", "startsAt", "durationMinutes", "status", "registrationClosesAt");
 
@@ -79,6 +80,28 @@ final class EventsCommands {
     private static Event withChangedAt(Event e, java.time.Instant changedAt) {
         return new Event(e.eventId(), e.title(), e.startsAt(), e.duration(), e.organiserZone(), e.referenceCities(), e.joinUrl(),
                 e.registrationClosesAt(), e.closed(), changedAt);
+    }
+
+    @Command(name = "cancel", description = "The meeting will not take place: close it and tell every registrant, with a "
+            + "calendar file that removes it.")
+    static final class Cancel extends AdminCli.Base {
+        @Parameters(paramLabel = "ID")
+        String eventId;
+
+        @picocli.CommandLine.Option(names = "--message", description = "Words for the registrants (why, what next).")
+        String message;
+
+        @Override
+        Integer run(AdminData data) {
+            java.time.Instant now = java.time.Instant.now();
+            if (!data.eventRepository().cancel(eventId, now)) {
+                throw new AdminException("No event " + eventId + ", or it was cancelled already (see `events show " + eventId + "`).");
+            }
+            Event cancelled = data.eventRepository().find(eventId).orElseThrow();
+            int told = data.meetingChanges().tellCancelled(cancelled, message, now);
+            err().println(eventId + " is cancelled: " + told + " registrant(s) will be told, with a calendar file that removes it.");
+            return 0;
+        }
     }
 
     @Command(name = "close", description = "Close an event's registration.")

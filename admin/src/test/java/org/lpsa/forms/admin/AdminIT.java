@@ -357,6 +357,21 @@ class AdminIT {
         assertFalse(again.err().contains("registrant(s)"), again.err());
         assertEquals(org.lpsa.forms.mail.Mailer.Outcome.NOT_DUE, mailer.deliver(stack + "-Registrations",
                 Map.of("eventId", s("opm-2022"), "email", s(kathmandu)), "test"));
+
+        // then it is called off: each is told once, with a calendar file that removes the entry
+        Result cancel = admin("events", "cancel", "opm-2022", "--message", "We meet again in September.");
+        assertEquals(0, cancel.exit(), cancel.err());
+        assertTrue(cancel.err().contains("2 registrant(s)"), cancel.err());
+        assertEquals(org.lpsa.forms.mail.Mailer.Outcome.SENT, mailer.deliver(stack + "-Registrations",
+                Map.of("eventId", s("opm-2022"), "email", s(lima)), "test"));
+        Map<String, Object> called = sesStore().stream().filter(e -> String.valueOf(e.get("destination")).contains(lima))
+                .filter(e -> String.valueOf(e.get("subject")).startsWith("Meeting cancelled")).findFirst().orElseThrow();
+        assertTrue(String.valueOf(((Map<String, Object>) called.get("body")).get("text")).contains("We meet again in September."));
+        String cancelIcs = new String(java.util.Base64.getDecoder().decode(String.valueOf(((Map<String, Object>) ((List<Object>) called
+                .get("attachments")).get(0)).get("content"))), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(cancelIcs.contains("METHOD:CANCEL") && cancelIcs.contains("STATUS:CANCELLED")
+                && cancelIcs.contains("UID:" + org.lpsa.forms.mail.IcsCalendar.uid("opm-2022", lima, "decentralization.net")), cancelIcs);
+        assertEquals(1, admin("events", "cancel", "opm-2022").exit(), "cancelled once");
     }
 
     @SuppressWarnings("unchecked")

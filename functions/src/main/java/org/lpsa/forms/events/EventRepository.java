@@ -81,6 +81,24 @@ public final class EventRepository {
         return true;
     }
 
+    /**
+     * The meeting will not take place: closed to registrations, and changed at {@code at} (so its calendar
+     * entries get a higher SEQUENCE). False when there is no such event or it was cancelled already.
+     */
+    public boolean cancel(String eventId, java.time.Instant at) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("eventId", s(eventId)))
+                    .updateExpression("SET #status = :closed, cancelledAt = :at, changedAt = :at")
+                    .conditionExpression("attribute_exists(eventId) AND attribute_not_exists(cancelledAt)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":closed", s("closed"), ":at", instant(at))));
+        } catch (ConditionalCheckFailedException missingOrDone) {
+            return false;
+        }
+        cache.remove(eventId);
+        return true;
+    }
+
     public void put(Event event) {
         dynamo.putItem(b -> b.tableName(table).item(toItem(event)));
         cache.remove(event.eventId());

@@ -37,12 +37,21 @@ public final class IcsCalendar {
     }
 
     public static String render(Meeting meeting, String domain, Instant stamp) {
+        return render(meeting, domain, stamp, false);
+    }
+
+    /** The entry's cancellation (METHOD:CANCEL, STATUS:CANCELLED, the same UID, a higher SEQUENCE): calendars remove it. */
+    public static String renderCancellation(Meeting meeting, String domain, Instant stamp) {
+        return render(meeting, domain, stamp, true);
+    }
+
+    private static String render(Meeting meeting, String domain, Instant stamp, boolean cancelled) {
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");
         line(ics, "PRODID:-//Local Public Sector Alliance//lpsa-forms//EN");
         line(ics, "CALSCALE:GREGORIAN");
-        line(ics, "METHOD:PUBLISH");
+        line(ics, cancelled ? "METHOD:CANCEL" : "METHOD:PUBLISH");
         line(ics, "BEGIN:VEVENT");
         line(ics, "UID:" + uid(meeting.eventId(), meeting.email(), domain));
         line(ics, "SEQUENCE:" + meeting.sequence());
@@ -59,7 +68,7 @@ public final class IcsCalendar {
         if (meeting.url() != null) {
             line(ics, "URL:" + meeting.url());
         }
-        line(ics, "STATUS:CONFIRMED");
+        line(ics, cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
         line(ics, "TRANSP:OPAQUE");
         line(ics, "END:VEVENT");
         line(ics, "END:VCALENDAR");

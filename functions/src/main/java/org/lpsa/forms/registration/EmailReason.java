@@ -10,6 +10,7 @@ final class EmailReason {
     static final String CANCELLATION = "cancellation";
     static final String UPDATE = "update";
     static final String MEETING_CHANGED = "meetingChanged";
+    static final String MEETING_CANCELLED = "meetingCancelled";
 
     private EmailReason() {}
 }

@@ -14,6 +14,17 @@ public final class MeetingChanges {
         this.registrations = registrations;
     }
 
+    /** Tells every registrant that {@code cancelled} will not take place; the number told. */
+    public int tellCancelled(Event cancelled, String message, Instant now) {
+        int told = 0;
+        for (Registration r : registrations.ofEvent(cancelled.eventId())) {
+            if (!r.cancelled() && registrations.meetingCancelled(r, message, now)) {
+                told++;
+            }
+        }
+        return told;
+    }
+
     /** Tells every registrant of {@code changed}; the number told. */
     public int tell(Event changed, Instant now) {
         int told = 0;

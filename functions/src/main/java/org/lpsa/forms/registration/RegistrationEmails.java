@@ -14,6 +14,7 @@ import org.lpsa.forms.mail.CancellationEmail;
 import org.lpsa.forms.mail.ConfirmationEmail;
 import org.lpsa.forms.mail.EmailStatus;
 import org.lpsa.forms.mail.Mailer;
+import org.lpsa.forms.mail.MeetingCancelledEmail;
 import org.lpsa.forms.mail.OutgoingEmail;
 import org.lpsa.forms.mail.OwedEmail;
 import org.lpsa.forms.mail.OwedEmails;
@@ -63,6 +64,9 @@ public final class RegistrationEmails implements OwedEmails {
             return new Cancellation(r);
         }
         String reason = org.lpsa.forms.aws.Items.string(item, EmailReason.ATTRIBUTE);
+        if (EmailReason.MEETING_CANCELLED.equals(reason)) {
+            return new MeetingCancelled(r, org.lpsa.forms.aws.Items.string(item, "cancelMessage"));
+        }
         if (EmailReason.MEETING_CHANGED.equals(reason)) {
             return new Reconfirmation(r, ConfirmationEmail.Reason.MEETING_CHANGED);
         }
@@ -166,6 +170,28 @@ public final class RegistrationEmails implements OwedEmails {
         @Override
         public OutgoingEmail compose(Instant now) {
             return confirmation(eventOf(r), r, registrations.linkIdOf(r), now, reason);
+        }
+    }
+
+    /** The meeting will not take place: the organisers' words and a calendar file that removes it. */
+    private final class MeetingCancelled extends ForRegistration {
+        private final String message;
+
+        MeetingCancelled(Registration r, String message) {
+            super(r);
+            this.message = message;
+        }
+
+        @Override
+        public String kind() {
+            return "meetingCancelled";
+        }
+
+        @Override
+        public OutgoingEmail compose(Instant now) {
+            Event event = eventOf(r);
+            String manage = ManageService.link(tokens, settings.siteUrl(), event, registrations.linkIdOf(r));
+            return MeetingCancelledEmail.compose(event, recipient(r), message, manage, settings.from(), settings.mailDomain(), now);
         }
     }
 

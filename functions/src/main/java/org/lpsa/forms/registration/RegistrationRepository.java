@@ -199,6 +199,28 @@ public final class RegistrationRepository {
         }
     }
 
+    /**
+     * The meeting will not take place: the registration owes its person the news (emailReason
+     * "meetingCancelled", with the organisers' words), and no more reminders. False when it is not registered.
+     */
+    public boolean meetingCancelled(Registration r, String message, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", EmailStatus.PENDING.value(),
+                ":reason", s(EmailReason.MEETING_CANCELLED), ":zero", n(0), ":shard", DueEmails.shard(key(r.eventId(), r.email())),
+                ":now", instant(now), ":registered", s(Registration.REGISTERED), ":message", s(message == null ? "" : message)));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(r.eventId(), r.email()))
+                    .updateExpression("SET emailStatus = :pending, emailReason = :reason, emailAttempts = :zero, cancelMessage = :message, "
+                            + DueEmails.SHARD + " = :shard, " + DueEmails.DUE_AT + " = :now REMOVE emailRetryAt, emailClaimedAt, "
+                            + REMINDER_SHARD + ", " + REMINDER_DUE_AT + ", " + REMINDER_KIND)
+                    .conditionExpression("#status = :registered")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException notRegistered) {
+            return false;
+        }
+    }
+
     /** Removes the registration and everything it holds about the person. */
     public void delete(String eventId, String email) {
         dynamo.deleteItem(b -> b.tableName(table).key(key(eventId, email)));
