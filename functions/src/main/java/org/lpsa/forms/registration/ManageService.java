@@ -76,8 +76,14 @@ public final class ManageService {
         Updated updated = new Updated(!changes.timeZone().equals(r.timeZone()),
                 !new java.util.HashSet<>(changes.interests()).equals(new java.util.HashSet<>(r.interests())),
                 changes.newsletter() != r.newsletter(), changes.timeZone());
-        if (!updated.nothing() && !registrations.update(r, changes, FormWording.CURRENT, clock.instant())) {
+        Instant now = clock.instant();
+        if (!updated.nothing() && !registrations.update(r, changes, FormWording.CURRENT, now)) {
             throw gone();
+        }
+        if (updated.timeZone()) {
+            // the day-before reminder comes at a daytime hour of the new zone
+            events.find(r.eventId()).ifPresent(event -> registrations.rescheduleReminders(r,
+                    Reminders.next(event.startsAt(), changes.timeZone(), now).orElse(null)));
         }
         return updated;
     }

@@ -352,6 +352,26 @@ public final class RegistrationRepository {
                         ":kind", s(reminder.kind().name()), ":for", instant(reminder.meetingStart()))));
     }
 
+    /** Works the reminders out again (a new time zone): the next one owed, or none; never for a person who turned them off. */
+    public void rescheduleReminders(Registration r, Reminders.Due next) {
+        Map<String, String> names = Map.of("#shard", REMINDER_SHARD, "#dueAt", REMINDER_DUE_AT, "#kind", REMINDER_KIND);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":no", bool(false)));
+        String update = "REMOVE #shard, #dueAt, #kind";
+        if (next != null) {
+            update = "SET #shard = :shard, #dueAt = :due, #kind = :kind, reminderFor = :for";
+            values.putAll(Map.of(":shard", DueEmails.shard(key(r.eventId(), r.email())), ":due", instant(next.at()),
+                    ":kind", s(next.kind().name()), ":for", instant(next.meetingStart())));
+        }
+        String expression = update;
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(r.eventId(), r.email())).updateExpression(expression)
+                    .conditionExpression("attribute_exists(email) AND (attribute_not_exists(remindersOff) OR remindersOff = :no)")
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException offOrGone) {
+            // the person turned reminders off (or the registration went): nothing to work out
+        }
+    }
+
     /** No more reminders for this registration (the person asked): out of the index, and marked so. */
     public boolean remindersOff(Registration r) {
         try {

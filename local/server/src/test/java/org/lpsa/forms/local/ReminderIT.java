@@ -92,6 +92,30 @@ class ReminderIT {
         assertEquals(1, reminders("kathmandu@example.org").size());
     }
 
+    @Test
+    void aNewTimeZoneOnTheManagePageMovesTheDayBeforeReminderToTheNewMorning() throws Exception {
+        Instant start = LocalDate.now(ZoneOffset.UTC).plusDays(9).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        meeting("moving-zone", start);
+        register("moving-zone", "mover@example.org", "Asia/Kathmandu", "198.18.7.4");
+        stack.drainStreams();
+        String confirmation = String.valueOf(JSON.std.listFrom(HTTP.send(HttpRequest.newBuilder(URI.create(stack.url()
+                + "/_local/outbox.json")).build(), HttpResponse.BodyHandlers.ofString()).body()).stream()
+                .map(e -> (Map<?, ?>) e).filter(e -> ((List<?>) e.get("to")).contains("mover@example.org")).findFirst().orElseThrow().get("text"));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/manage\\?token=(\\S+)").matcher(confirmation);
+        assertTrue(link.find(), confirmation);
+        HttpResponse<String> updated = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/manage"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "token=" + link.group(1) + "&action=update&timeZone=America%2FLima&interests=other")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, updated.statusCode(), updated.body());
+        stack.drainStreams();
+
+        Instant nineInKathmandu = start.minus(Duration.ofDays(1)).atZone(ZoneId.of("Asia/Kathmandu")).withHour(9).withMinute(0).toInstant();
+        Instant nineInLima = start.minus(Duration.ofDays(1)).atZone(ZoneId.of("America/Lima")).withHour(9).withMinute(0).toInstant();
+        assertEquals(0, ((Number) run(nineInKathmandu).get("sent")).intValue(), "not at the old zone's morning");
+        assertEquals(1, ((Number) run(nineInLima).get("sent")).intValue(), "at 09:00 in Lima");
+    }
+
     private static void meeting(String eventId, Instant start) {
         try (var dynamo = LocalTables.client(stack.emulators().dynamodb())) {
             new EventRepository(dynamo, LocalStack.STACK_NAME + "-Events", Clock.systemUTC()).put(new Event(eventId, "Meeting " + eventId,
