@@ -314,12 +314,13 @@ public final class RegistrationRepository {
     }
 
     /**
-     * Takes the reminder due at {@code due} (of {@code kind}) and puts the next one in its place (or none):
-     * true when this caller took it, false when another did or the registration changed meanwhile.
+     * Takes the reminder due at {@code due} (of {@code kind}) and puts the next one in its place (or none),
+     * counting it in remindersSent when it is to be {@code sent}: true when this caller took it, false when
+     * another did or the registration changed meanwhile.
      */
-    public boolean takeReminder(Map<String, AttributeValue> key, Reminders.Due due, Reminders.Due next) {
+    public boolean takeReminder(Map<String, AttributeValue> key, Reminders.Due due, Reminders.Due next, boolean sent) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":due", instant(due.at()), ":kind", s(due.kind().name()),
-                ":registered", s(Registration.REGISTERED), ":one", n(1)));
+                ":registered", s(Registration.REGISTERED)));
         String update;
         if (next == null) {
             update = "REMOVE #shard, #dueAt, #kind";
@@ -330,7 +331,11 @@ public final class RegistrationRepository {
             values.put(":nextFor", instant(next.meetingStart()));
         }
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression(update + " ADD remindersSent :one")
+            if (sent) {
+                values.put(":one", n(1));
+            }
+            String expression = sent ? update + " ADD remindersSent :one" : update;
+            dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression(expression)
                     .conditionExpression("#dueAt = :due AND #kind = :kind AND #status = :registered")
                     .expressionAttributeNames(next == null
                             ? Map.of("#shard", REMINDER_SHARD, "#dueAt", REMINDER_DUE_AT, "#kind", REMINDER_KIND, "#status", "status")
@@ -342,14 +347,14 @@ public final class RegistrationRepository {
         }
     }
 
-    /** Puts a reminder (back) in the index as the next one owed: after a failed send, or a moved meeting. */
-    public void setReminder(Map<String, AttributeValue> key, Reminders.Due reminder) {
+    /** Gives back a reminder taken to be sent whose send failed: owed again, and not counted as sent. */
+    public void giveBackReminder(Map<String, AttributeValue> key, Reminders.Due reminder) {
         dynamo.updateItem(b -> b.tableName(table).key(key)
-                .updateExpression("SET #shard = :shard, #dueAt = :due, #kind = :kind, reminderFor = :for")
+                .updateExpression("SET #shard = :shard, #dueAt = :due, #kind = :kind, reminderFor = :for ADD remindersSent :minusOne")
                 .conditionExpression("attribute_exists(email)")
                 .expressionAttributeNames(Map.of("#shard", REMINDER_SHARD, "#dueAt", REMINDER_DUE_AT, "#kind", REMINDER_KIND))
                 .expressionAttributeValues(Map.of(":shard", DueEmails.shard(key), ":due", instant(reminder.at()),
-                        ":kind", s(reminder.kind().name()), ":for", instant(reminder.meetingStart()))));
+                        ":kind", s(reminder.kind().name()), ":for", instant(reminder.meetingStart()), ":minusOne", n(-1))));
     }
 
     /** Works the reminders out again (a new time zone): the next one owed, or none; never for a person who turned them off. */

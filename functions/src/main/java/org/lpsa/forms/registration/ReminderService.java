@@ -81,13 +81,12 @@ public final class ReminderService {
         if (event.isPresent() && !event.get().startsAt().equals(due.meetingStart())) {
             // the meeting moved: its reminders follow the new time
             Reminders.Due moved = Reminders.next(event.get().startsAt(), r.timeZone(), now).orElse(null);
-            registrations.takeReminder(item, due, moved);
+            registrations.takeReminder(item, due, moved, false);
             return Outcome.RESCHEDULED;
         }
-        if (!registrations.takeReminder(item, due, next)) {
-            return Outcome.SKIPPED;
-        }
-        if (event.isEmpty() || r.cancelled() || contacts.isSuppressed(r.email())) {
+        // one nobody will read is taken all the same (the next takes its place), and not counted as sent
+        boolean sending = event.isPresent() && !r.cancelled() && !contacts.isSuppressed(r.email());
+        if (!registrations.takeReminder(item, due, next, sending) || !sending) {
             return Outcome.SKIPPED;
         }
         String manage = ManageService.link(tokens, settings.siteUrl(), event.get(), registrations.linkIdOf(r));
@@ -97,7 +96,7 @@ public final class ReminderService {
                     due.kind() == Reminders.Kind.SHORT_NOTICE, manage, unsubscribe, settings.from(), settings.mailDomain(), now));
         } catch (RuntimeException failed) {
             // not sent: owed again at the next run
-            registrations.setReminder(item, due);
+            registrations.giveBackReminder(item, due);
             throw failed;
         }
         return Outcome.SENT;
