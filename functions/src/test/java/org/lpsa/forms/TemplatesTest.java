@@ -15,7 +15,7 @@ class TemplatesTest {
         String page = Templates.html("registration/templates/manage", new ManageHandler.Manage("tok\"en><b>", TYPED,
                 "Friday", TYPED, "ana@example.org", TYPED, false, "/manage?step=delete&token=x", "Africa/Nairobi",
                 java.util.List.of(new org.lpsa.forms.registration.PublicPages.Option("Africa/Nairobi", "Nairobi (Africa)")),
-                java.util.List.of(new ManageHandler.Choice("other", TYPED, true)), true, "Send me the newsletter"));
+                java.util.List.of(new ManageHandler.Choice("other", TYPED, true)), true, "Send me the newsletter", true));
         assertFalse(page.contains("<script>"), page);
         assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page);
         assertTrue(page.contains("value=\"tok&#34;en>&lt;b>\""), "a token cannot leave its attribute: " + page);

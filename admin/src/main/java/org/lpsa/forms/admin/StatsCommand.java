@@ -96,11 +96,15 @@ final class StatsCommand extends AdminCli.Base {
         int cancelled = 0;
         int newsletter = 0;
         int remindersSent = 0;
+        int remindersSkipped = 0;
         int remindersOwed = 0;
         int remindersOff = 0;
         for (Map<String, AttributeValue> r : registrations) {
             if (r.containsKey("remindersSent")) {
                 remindersSent += Integer.parseInt(r.get("remindersSent").n());
+            }
+            if (r.containsKey("remindersSkipped")) {
+                remindersSkipped += Integer.parseInt(r.get("remindersSkipped").n());
             }
             if (!"registered".equals(r.get("status").s())) {
                 cancelled++;
@@ -136,8 +140,14 @@ final class StatsCommand extends AdminCli.Base {
         r.put("byRegion", byRegion);
         r.put("byRole", byRole);
         r.put("byUtcOffset", byOffset);
-        // reminders sent so far, registrations still owed one, and those whose person turned them off
-        r.put("reminders", Map.of("sent", remindersSent, "owed", remindersOwed, "turnedOff", remindersOff));
+        // reminders sent so far, skipped (the address bounced or complained), registrations still owed one,
+        // and those whose person turned them off
+        Map<String, Integer> reminders = new LinkedHashMap<>();
+        reminders.put("sent", remindersSent);
+        reminders.put("skipped", remindersSkipped);
+        reminders.put("owed", remindersOwed);
+        reminders.put("turnedOff", remindersOff);
+        r.put("reminders", reminders);
         Map<String, Object> idea = new LinkedHashMap<>();
         idea.put("total", ideas.size());
         idea.put("byArea", byArea);

@@ -294,6 +294,7 @@ class AdminIT {
         owed.put("reminderKind", s("SHORT_NOTICE"));
         owed.put("reminderDueAt", s("2022-06-10T11:00:00Z"));
         owed.put("remindersSent", AttributeValue.fromN("1"));
+        owed.put("remindersSkipped", AttributeValue.fromN("1"));
         Map<String, AttributeValue> off = new java.util.HashMap<>(registrationItem("off@example.org", "Off", "NP", "other",
                 "Asia/Kathmandu", false, "2022-06-01T09:00:00.000Z"));
         off.put("remindersOff", AttributeValue.fromBool(true));
@@ -309,7 +310,7 @@ class AdminIT {
 
         Map<String, Object> stats = JSON.std.mapFrom(admin("stats", "--event", "opm-2022", "--format", "json").out());
         Map<String, Object> reminders = (Map<String, Object>) ((Map<String, Object>) stats.get("registrations")).get("reminders");
-        assertEquals(Map.of("sent", 1, "owed", 1, "turnedOff", 1), reminders);
+        assertEquals(Map.of("sent", 1, "skipped", 1, "owed", 1, "turnedOff", 1), reminders);
     }
 
     @SuppressWarnings("unchecked")

@@ -95,7 +95,7 @@ public final class ManageHandler extends ApiHandler {
     /** What the manage page shows of a registration, the token its forms carry, and what the update form offers. */
     public record Manage(String token, String title, String when, String name, String email, String organization,
                          boolean cancelled, String deleteLink, String timeZone, List<PublicPages.Option> zones,
-                         List<Choice> interests, boolean newsletter, String newsletterWording) {}
+                         List<Choice> interests, boolean newsletter, String newsletterWording, boolean reminders) {}
 
     /** An option of the update form, checked or not. */
     public record Choice(String value, String label, boolean checked) {}
@@ -104,7 +104,7 @@ public final class ManageHandler extends ApiHandler {
     public record Unsubscribe(String token, boolean done) {}
 
     /** What the page after an update says changed. */
-    public record Done(String action, boolean timeZone, boolean interests, boolean newsletter, String place) {}
+    public record Done(String action, boolean timeZone, boolean interests, boolean newsletter, String reminders, String place) {}
 
     /** What the page asking once more before deleting shows. */
     public record ConfirmDelete(String token, String title, String back) {}
@@ -125,7 +125,7 @@ public final class ManageHandler extends ApiHandler {
                 .map(a -> new Choice(a.id(), a.label(), r.interests().contains(a.id()))).toList();
         return Pages.page(200, "registration/templates/manage", new Manage(token, title,
                 MeetingTimes.inZone(view.event().startsAt(), r.timeZone()), r.name(), r.email(), r.organization(), r.cancelled(), confirm,
-                r.timeZone().getId(), PublicPages.zoneOptions(), interests, r.newsletter(), FormWording.newsletter(FormWording.CURRENT)));
+                r.timeZone().getId(), PublicPages.zoneOptions(), interests, r.newsletter(), FormWording.newsletter(FormWording.CURRENT), !r.remindersOff()));
     }
 
     private ApiResponse act(ApiRequest request) {
@@ -137,9 +137,11 @@ public final class ManageHandler extends ApiHandler {
             return ApiResponse.seeOther(cancelled ? "/manage/done?action=cancelled" : "/manage/done?action=unchanged");
         }
         if ("update".equals(action)) {
-            ManageService.Updated updated = service.update(token, RegistrationForm.changes(fields));
+            RegistrationForm.Changes changes = RegistrationForm.changes(fields);
+            ManageService.Updated updated = service.update(token, changes);
             return ApiResponse.seeOther("/manage/done?action=updated&changed=" + (updated.timeZone() ? "timeZone," : "")
                     + (updated.interests() ? "interests," : "") + (updated.newsletter() ? "newsletter," : "")
+                    + (updated.reminders() ? (Boolean.TRUE.equals(changes.reminders()) ? "remindersOn," : "remindersOff,") : "")
                     + "&zone=" + java.net.URLEncoder.encode(updated.zone().getId(), java.nio.charset.StandardCharsets.UTF_8));
         }
         if ("delete".equals(action)) {
@@ -178,6 +180,7 @@ public final class ManageHandler extends ApiHandler {
         }
         String list = changed == null ? "" : changed;
         return Pages.page(200, "registration/templates/manageDone", new Done(action == null ? "" : action,
-                list.contains("timeZone"), list.contains("interests"), list.contains("newsletter"), place));
+                list.contains("timeZone"), list.contains("interests"), list.contains("newsletter"),
+                list.contains("remindersOn") ? "on" : list.contains("remindersOff") ? "off" : null, place));
     }
 }

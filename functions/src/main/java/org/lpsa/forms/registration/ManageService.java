@@ -58,9 +58,9 @@ public final class ManageService {
     }
 
     /** What an update changed, in the order the page lists it; empty when nothing did. */
-    public record Updated(boolean timeZone, boolean interests, boolean newsletter, ZoneId zone) {
+    public record Updated(boolean timeZone, boolean interests, boolean newsletter, boolean reminders, ZoneId zone) {
         public boolean nothing() {
-            return !timeZone && !interests && !newsletter;
+            return !timeZone && !interests && !newsletter && !reminders;
         }
     }
 
@@ -75,15 +75,21 @@ public final class ManageService {
         }
         Updated updated = new Updated(!changes.timeZone().equals(r.timeZone()),
                 !new java.util.HashSet<>(changes.interests()).equals(new java.util.HashSet<>(r.interests())),
-                changes.newsletter() != r.newsletter(), changes.timeZone());
+                changes.newsletter() != r.newsletter(),
+                changes.reminders() != null && changes.reminders() == r.remindersOff(), changes.timeZone());
         Instant now = clock.instant();
-        if (!updated.nothing() && !registrations.update(r, changes, FormWording.CURRENT, now)) {
+        boolean detailsChanged = updated.timeZone() || updated.interests() || updated.newsletter();
+        if (detailsChanged && !registrations.update(r, changes, FormWording.CURRENT, now)) {
             throw gone();
         }
-        if (updated.timeZone()) {
-            // the day-before reminder comes at a daytime hour of the new zone
+        if (updated.reminders() && !r.remindersOff()) {
+            if (!registrations.remindersOff(r)) {
+                throw gone();
+            }
+        } else if (updated.reminders() || updated.timeZone()) {
+            // turned back on, or a new zone: the next reminder owed, at a daytime hour of the (new) zone
             events.find(r.eventId()).ifPresent(event -> registrations.rescheduleReminders(r,
-                    Reminders.next(event.startsAt(), changes.timeZone(), now).orElse(null)));
+                    Reminders.next(event.startsAt(), changes.timeZone(), now).orElse(null), updated.reminders()));
         }
         return updated;
     }

@@ -9,7 +9,8 @@ import org.lpsa.forms.mail.EmailStatus;
 public record Registration(String eventId, String email, String name, String organization, String role,
                            String country, List<String> interests, boolean newsletter, ZoneId timeZone,
                            String timeZoneSource, String invitedBy, String formVersion, String channel,
-                           String status, Instant registeredAt, EmailStatus emailStatus, long emailAttempts, String linkId) {
+                           String status, Instant registeredAt, EmailStatus emailStatus, long emailAttempts, String linkId,
+                           boolean remindersOff) {
 
     public static final String REGISTERED = "registered";
     public static final String CANCELLED = "cancelled";
@@ -18,7 +19,7 @@ public record Registration(String eventId, String email, String name, String org
     static Registration newFrom(String eventId, RegistrationRequest r, String channel, Instant now) {
         return new Registration(eventId, r.email(), r.name(), r.organization(), r.role().id(), r.country(),
                 r.interests(), r.newsletter(), r.timeZone(), r.timeZoneSource().name().toLowerCase(java.util.Locale.ROOT),
-                r.invitedBy(), r.formVersion(), channel, REGISTERED, now, EmailStatus.PENDING, 0, LinkIds.next());
+                r.invitedBy(), r.formVersion(), channel, REGISTERED, now, EmailStatus.PENDING, 0, LinkIds.next(), false);
     }
 
     public boolean cancelled() {

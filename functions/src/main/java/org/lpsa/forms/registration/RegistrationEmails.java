@@ -79,7 +79,7 @@ public final class RegistrationEmails implements OwedEmails {
                 List.of(new Event.ReferenceCity("New Delhi", ZoneId.of("Asia/Kolkata"))), "https://example.org/join", null, false);
         Registration r = new Registration(Priming.IMPOSSIBLE_KEY, "priming@example.org", "Priming", "Priming", "other", "NP",
                 List.of("other"), false, ZoneId.of("Asia/Kathmandu"), "given", null, "priming", "json", Registration.REGISTERED, now,
-                EmailStatus.PENDING, 1, LinkIds.next());
+                EmailStatus.PENDING, 1, LinkIds.next(), false);
         return List.of(confirmation(event, r, r.linkId(), now, ConfirmationEmail.Reason.REGISTERED),
                 confirmation(event, r, r.linkId(), now, ConfirmationEmail.Reason.MEETING_CHANGED), CancellationEmail.compose(event, recipient(r), settings.from(), settings.siteUrl()));
     }

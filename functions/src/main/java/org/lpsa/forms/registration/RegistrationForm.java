@@ -28,9 +28,13 @@ public final class RegistrationForm {
     private RegistrationForm() {}
 
     /** What the manage page may change: the time zone, the interests, the newsletter choice. */
-    public record Changes(ZoneId timeZone, List<String> interests, boolean newsletter) {}
+    /** {@code reminders} is null when the form did not offer the choice (left as it was). */
+    public record Changes(ZoneId timeZone, List<String> interests, boolean newsletter, Boolean reminders) {}
 
-    /** The manage page's update form: a zone (required there: it is preselected), interests, the newsletter box. */
+    /**
+     * The manage page's update form: a zone (required there: it is preselected), interests, the newsletter box,
+     * and the reminders box (the form says {@code remindersShown}, since an unticked box sends nothing).
+     */
     public static Changes changes(Fields fields) {
         List<FieldError> errors = new ArrayList<>();
         ZoneId zone = zone(fields.text("timeZone"), errors);
@@ -39,8 +43,9 @@ public final class RegistrationForm {
         }
         List<String> interests = interests(fields.list("interests"), errors);
         Boolean newsletter = fields.flag("newsletter");
+        Boolean reminders = fields.has("remindersShown") || fields.has("reminders") ? fields.flag("reminders") : null;
         fields.refuseIfAny(errors);
-        return new Changes(zone, interests, Boolean.TRUE.equals(newsletter));
+        return new Changes(zone, interests, Boolean.TRUE.equals(newsletter), reminders);
     }
 
     public static RegistrationRequest validate(Fields fields) {

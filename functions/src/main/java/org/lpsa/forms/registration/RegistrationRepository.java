@@ -313,12 +313,23 @@ public final class RegistrationRepository {
                 .expressionAttributeValues(Map.of(":shard", s(shard), ":now", instant(now)))).items();
     }
 
+    /** Why a reminder is taken from the index, and the counter of the registration it adds one to (none for a move). */
+    public enum ReminderTaken {
+        TO_SEND("remindersSent"), SKIPPED("remindersSkipped"), MOVED(null);
+
+        private final String counter;
+
+        ReminderTaken(String counter) {
+            this.counter = counter;
+        }
+    }
+
     /**
      * Takes the reminder due at {@code due} (of {@code kind}) and puts the next one in its place (or none),
-     * counting it in remindersSent when it is to be {@code sent}: true when this caller took it, false when
-     * another did or the registration changed meanwhile.
+     * counting it as {@code why} says: true when this caller took it, false when another did or the
+     * registration changed meanwhile.
      */
-    public boolean takeReminder(Map<String, AttributeValue> key, Reminders.Due due, Reminders.Due next, boolean sent) {
+    public boolean takeReminder(Map<String, AttributeValue> key, Reminders.Due due, Reminders.Due next, ReminderTaken why) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":due", instant(due.at()), ":kind", s(due.kind().name()),
                 ":registered", s(Registration.REGISTERED)));
         String update;
@@ -331,10 +342,10 @@ public final class RegistrationRepository {
             values.put(":nextFor", instant(next.meetingStart()));
         }
         try {
-            if (sent) {
+            if (why.counter != null) {
                 values.put(":one", n(1));
             }
-            String expression = sent ? update + " ADD remindersSent :one" : update;
+            String expression = why.counter == null ? update : update + " ADD " + why.counter + " :one";
             dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression(expression)
                     .conditionExpression("#dueAt = :due AND #kind = :kind AND #status = :registered")
                     .expressionAttributeNames(next == null
@@ -357,8 +368,11 @@ public final class RegistrationRepository {
                         ":kind", s(reminder.kind().name()), ":for", instant(reminder.meetingStart()), ":minusOne", n(-1))));
     }
 
-    /** Works the reminders out again (a new time zone): the next one owed, or none; never for a person who turned them off. */
-    public void rescheduleReminders(Registration r, Reminders.Due next) {
+    /**
+     * Works the reminders out again (a new time zone, or the person turned them back on): the next one owed, or none.
+     * Never for a person who turned them off, unless {@code turnOn} (they ticked the box again).
+     */
+    public void rescheduleReminders(Registration r, Reminders.Due next, boolean turnOn) {
         Map<String, String> names = Map.of("#shard", REMINDER_SHARD, "#dueAt", REMINDER_DUE_AT, "#kind", REMINDER_KIND);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":no", bool(false)));
         String update = "REMOVE #shard, #dueAt, #kind";
@@ -367,10 +381,16 @@ public final class RegistrationRepository {
             values.putAll(Map.of(":shard", DueEmails.shard(key(r.eventId(), r.email())), ":due", instant(next.at()),
                     ":kind", s(next.kind().name()), ":for", instant(next.meetingStart())));
         }
+        if (turnOn) {
+            update = next == null ? "SET remindersOff = :no " + update : update + ", remindersOff = :no";
+            values.put(":link", s(r.linkId()));
+        }
         String expression = update;
+        String condition = turnOn ? "linkId = :link"
+                : "attribute_exists(email) AND (attribute_not_exists(remindersOff) OR remindersOff = :no)";
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(r.eventId(), r.email())).updateExpression(expression)
-                    .conditionExpression("attribute_exists(email) AND (attribute_not_exists(remindersOff) OR remindersOff = :no)")
+                    .conditionExpression(condition)
                     .expressionAttributeNames(names).expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException offOrGone) {
             // the person turned reminders off (or the registration went): nothing to work out
@@ -448,6 +468,7 @@ public final class RegistrationRepository {
                 Items.instant(item, "registeredAt"),
                 EmailStatus.of(Items.string(item, EmailStatus.ATTRIBUTE)),
                 Items.number(item, "emailAttempts", 0),
-                Items.string(item, LINK_ID));
+                Items.string(item, LINK_ID),
+                Items.flag(item, "remindersOff"));
     }
 }

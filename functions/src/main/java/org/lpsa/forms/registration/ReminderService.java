@@ -81,12 +81,13 @@ public final class ReminderService {
         if (event.isPresent() && !event.get().startsAt().equals(due.meetingStart())) {
             // the meeting moved: its reminders follow the new time
             Reminders.Due moved = Reminders.next(event.get().startsAt(), r.timeZone(), now).orElse(null);
-            registrations.takeReminder(item, due, moved, false);
+            registrations.takeReminder(item, due, moved, RegistrationRepository.ReminderTaken.MOVED);
             return Outcome.RESCHEDULED;
         }
-        // one nobody will read is taken all the same (the next takes its place), and not counted as sent
+        // one nobody will read is taken all the same (the next takes its place), and counted as skipped
         boolean sending = event.isPresent() && !r.cancelled() && !contacts.isSuppressed(r.email());
-        if (!registrations.takeReminder(item, due, next, sending) || !sending) {
+        if (!registrations.takeReminder(item, due, next, sending ? RegistrationRepository.ReminderTaken.TO_SEND
+                : RegistrationRepository.ReminderTaken.SKIPPED) || !sending) {
             return Outcome.SKIPPED;
         }
         String manage = ManageService.link(tokens, settings.siteUrl(), event.get(), registrations.linkIdOf(r));

@@ -21,10 +21,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.local.aws.LocalTables;
 import org.lpsa.forms.local.aws.RepoRoot;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reminders on the local stack, run at chosen times through POST /_local/run/ReminderFunction with X-Local-Now. */
 class ReminderIT {
@@ -98,15 +100,7 @@ class ReminderIT {
         meeting("moving-zone", start);
         register("moving-zone", "mover@example.org", "Asia/Kathmandu", "198.18.7.4");
         stack.drainStreams();
-        String confirmation = String.valueOf(JSON.std.listFrom(HTTP.send(HttpRequest.newBuilder(URI.create(stack.url()
-                + "/_local/outbox.json")).build(), HttpResponse.BodyHandlers.ofString()).body()).stream()
-                .map(e -> (Map<?, ?>) e).filter(e -> ((List<?>) e.get("to")).contains("mover@example.org")).findFirst().orElseThrow().get("text"));
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/manage\\?token=(\\S+)").matcher(confirmation);
-        assertTrue(link.find(), confirmation);
-        HttpResponse<String> updated = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/manage"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-                        "token=" + link.group(1) + "&action=update&timeZone=America%2FLima&interests=other")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> updated = manage(manageToken("mover@example.org"), "America%2FLima", "");
         assertEquals(303, updated.statusCode(), updated.body());
         stack.drainStreams();
 
@@ -114,6 +108,62 @@ class ReminderIT {
         Instant nineInLima = start.minus(Duration.ofDays(1)).atZone(ZoneId.of("America/Lima")).withHour(9).withMinute(0).toInstant();
         assertEquals(0, ((Number) run(nineInKathmandu).get("sent")).intValue(), "not at the old zone's morning");
         assertEquals(1, ((Number) run(nineInLima).get("sent")).intValue(), "at 09:00 in Lima");
+    }
+
+    @Test
+    void aReminderToAnAddressThatBouncedIsSkippedAndCounted() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        meeting("bounced", start);
+        register("bounced", "gone.away@example.org", "Africa/Accra", "198.18.7.6");
+        stack.drainStreams();
+        try (var dynamo = LocalTables.client(stack.emulators().dynamodb())) {
+            new ContactRepository(dynamo, LocalStack.STACK_NAME + "-Contacts").suppress("gone.away@example.org", "bounce", Instant.now());
+            Map<String, Object> run = run(start.minus(Duration.ofMinutes(55)));
+            assertEquals(0, ((Number) run.get("sent")).intValue(), run.toString());
+            assertEquals(0, reminders("gone.away@example.org").size());
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(LocalStack.STACK_NAME + "-Registrations")
+                    .key(Map.of("eventId", AttributeValue.fromS("bounced"), "email", AttributeValue.fromS("gone.away@example.org")))).item();
+            assertEquals("1", item.get("remindersSkipped").n(), item.toString());
+            assertTrue(!item.containsKey("remindersSent") || "0".equals(item.get("remindersSent").n()), item.toString());
+        }
+    }
+
+    @Test
+    void theManagePageTurnsRemindersOffAndBackOn() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        meeting("switch", start);
+        register("switch", "switcher@example.org", "Europe/Lisbon", "198.18.7.5");
+        stack.drainStreams();
+        String token = manageToken("switcher@example.org");
+
+        HttpResponse<String> off = manage(token, "Europe%2FLisbon", "&remindersShown=yes");
+        assertEquals(303, off.statusCode(), off.body());
+        assertTrue(off.headers().firstValue("Location").orElse("").contains("remindersOff"));
+        assertEquals(0, ((Number) run(start.minus(Duration.ofMinutes(56))).get("sent")).intValue(), "reminders are off");
+
+        HttpResponse<String> on = manage(token, "Europe%2FLisbon", "&remindersShown=yes&reminders=on");
+        assertEquals(303, on.statusCode(), on.body());
+        String done = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + on.headers().firstValue("Location").orElseThrow())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(done.contains("Reminders are on again"), done);
+        assertEquals(1, ((Number) run(start.minus(Duration.ofMinutes(55))).get("sent")).intValue(), "on again: the one-hour reminder comes");
+        assertEquals(1, reminders("switcher@example.org").size());
+    }
+
+    private static String manageToken(String address) throws Exception {
+        String confirmation = String.valueOf(JSON.std.listFrom(HTTP.send(HttpRequest.newBuilder(URI.create(stack.url()
+                + "/_local/outbox.json")).build(), HttpResponse.BodyHandlers.ofString()).body()).stream()
+                .map(e -> (Map<?, ?>) e).filter(e -> ((List<?>) e.get("to")).contains(address)).findFirst().orElseThrow().get("text"));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/manage\\?token=(\\S+)").matcher(confirmation);
+        assertTrue(link.find(), confirmation);
+        return link.group(1);
+    }
+
+    private static HttpResponse<String> manage(String token, String zone, String more) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/manage"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "token=" + token + "&action=update&timeZone=" + zone + "&interests=other" + more)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void meeting(String eventId, Instant start) {
