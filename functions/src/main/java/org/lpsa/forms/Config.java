@@ -28,6 +28,12 @@ public final class Config {
     /** The SES configuration set mail is sent with; it publishes bounces and complaints. */
     public static final String MAIL_CONFIGURATION_SET = "MAIL_CONFIGURATION_SET";
     public static final String SITE_URL = "SITE_URL";
+    /** Where the admins' daily digest goes; empty: no digest. */
+    public static final String ADMIN_EMAIL = "ADMIN_EMAIL";
+    /** The organisers' time zone: the digest comes at 08:00 there. */
+    public static final String ORGANISER_TIME_ZONE = "ORGANISER_TIME_ZONE";
+    /** How the admin tool reaches this deployment ({@code --stack NAME}; {@code --local} on the local stack): the digest's commands. */
+    public static final String ADMIN_TOOL_OPTIONS = "ADMIN_TOOL_OPTIONS";
     /** Name of the SSM SecureString parameter holding the link-signing secret (in AWS). */
     public static final String TOKEN_SECRET_PARAMETER = "TOKEN_SECRET_PARAMETER";
     /** The link-signing secret itself: set only by the local stack and tests. */

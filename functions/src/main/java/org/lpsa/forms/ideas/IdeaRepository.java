@@ -5,6 +5,7 @@ import static org.lpsa.forms.aws.Items.instant;
 import static org.lpsa.forms.aws.Items.n;
 import static org.lpsa.forms.aws.Items.s;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.lpsa.forms.mail.EmailStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** The Ideas table, mapped by hand. An idea is written once, conditionally on its id. */
 public final class IdeaRepository {
@@ -74,6 +76,24 @@ public final class IdeaRepository {
         } catch (ConditionalCheckFailedException notSo) {
             return false;
         }
+    }
+
+    /** The ideas of one {@code status} received after {@code after} and up to {@code upTo} (index byStatus). */
+    public List<Idea> receivedBetween(String status, Instant after, Instant upTo) {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName("byStatus")
+                .keyConditionExpression("#status = :status AND receivedAt BETWEEN :after AND :upTo")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":status", s(status), ":after", instant(after.plusMillis(1)),
+                        ":upTo", instant(upTo))))
+                .items().stream().map(IdeaRepository::fromItem).toList();
+    }
+
+    /** How many ideas have this {@code status} (index byStatus, counted by DynamoDB: no items come back). */
+    public int countWithStatus(String status) {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName("byStatus").select(Select.COUNT)
+                .keyConditionExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":status", s(status))))
+                .stream().mapToInt(page -> page.count()).sum();
     }
 
     public Optional<Idea> find(String ideaId) {

@@ -24,6 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public final class RegistrationRepository {
     /** The attribute, and the index on it, that find a registration from its manage link. */
     static final String LINK_ID = "linkId";
+    /** The UTC day of registering: the key of the byRegisteredDay index, which the admins' daily digest reads. */
+    static final String REGISTERED_DAY = "registeredDay";
+    static final String BY_REGISTERED_DAY = "byRegisteredDay";
     static final String BY_LINK_ID = "byLinkId";
 
     private final DynamoDbClient dynamo;
@@ -305,6 +308,15 @@ public final class RegistrationRepository {
         return item;
     }
 
+    /** Who registered on one UTC {@code day}, after {@code after} and up to {@code upTo}: each one's eventId and status. */
+    public List<Map<String, AttributeValue>> registeredOn(java.time.LocalDate day, Instant after, Instant upTo) {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName(BY_REGISTERED_DAY)
+                .keyConditionExpression("#day = :day AND registeredAt BETWEEN :after AND :upTo")
+                .expressionAttributeNames(Map.of("#day", REGISTERED_DAY))
+                .expressionAttributeValues(Map.of(":day", s(day.toString()), ":after", instant(after.plusMillis(1)), ":upTo", instant(upTo))))
+                .items().stream().toList();
+    }
+
     /** The keys of registrations whose next reminder is due by {@code now}, in one shard of the index. */
     public List<Map<String, AttributeValue>> remindersDue(String shard, Instant now) {
         return dynamo.query(b -> b.tableName(table).indexName(REMINDER_INDEX)
@@ -437,6 +449,7 @@ public final class RegistrationRepository {
         item.put("channel", s(r.channel()));
         item.put("status", s(r.status()));
         item.put("registeredAt", registeredAt);
+        item.put(REGISTERED_DAY, s(r.registeredAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString()));
         item.put(EmailStatus.ATTRIBUTE, r.emailStatus().value());
         item.put("emailAttempts", n(r.emailAttempts()));
         item.put(EmailReason.ATTRIBUTE, s(EmailReason.CONFIRMATION));

@@ -31,7 +31,7 @@ class LayersArchitectureTest {
     static final ArchRule MAIL_BELOW_THE_FEATURES = noClasses()
             .that().resideInAPackage("org.lpsa.forms.mail..")
             .should().dependOnClassesThat().resideInAnyPackage("org.lpsa.forms.registration..", "org.lpsa.forms.ideas..",
-                    "org.lpsa.forms.inbound..", "org.lpsa.forms.outbox..", "org.lpsa.forms.http..")
+                    "org.lpsa.forms.inbound..", "org.lpsa.forms.outbox..", "org.lpsa.forms.digest..", "org.lpsa.forms.http..")
             .because("mail sends what it is handed; the features above it decide what is owed");
 
     static final ArchRule OUTBOX_IS_A_ROOT = noClasses()
@@ -39,10 +39,16 @@ class LayersArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.lpsa.forms.outbox..")
             .because("the outbox composes the mail functions; nothing is built on it");
 
+    static final ArchRule DIGEST_IS_A_ROOT = noClasses()
+            .that().resideOutsideOfPackage("org.lpsa.forms.digest..")
+            .should().dependOnClassesThat().resideInAPackage("org.lpsa.forms.digest..")
+            .because("the digest reads every feature's tables for the admins; nothing is built on it");
+
     @Test
     void mailKnowsNoFeatureAboveIt() {
         MAIL_BELOW_THE_FEATURES.check(FUNCTIONS);
         OUTBOX_IS_A_ROOT.check(FUNCTIONS);
+        DIGEST_IS_A_ROOT.check(FUNCTIONS);
     }
 
     @Test

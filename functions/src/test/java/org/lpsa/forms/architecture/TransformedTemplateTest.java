@@ -58,7 +58,7 @@ class TransformedTemplateTest {
     @Test
     void everyFunctionIsPublishedWithSnapStartAndCalledThroughItsAlias() {
         List<String> functions = names("AWS::Lambda::Function");
-        assertEquals(9, functions.size(), functions.toString());
+        assertEquals(10, functions.size(), functions.toString());
         for (String function : functions) {
             Map<String, Object> props = props(map(resources.get(function)));
             assertEquals("PublishedVersions", map(props.get("SnapStart")).get("ApplyOn"), function);

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.TestStack;
+import org.lpsa.forms.digest.DigestHandler;
 import org.lpsa.forms.events.EventInfoHandler;
 import org.lpsa.forms.ideas.IdeaHandler;
 import org.lpsa.forms.inbound.InboundEmailHandler;
@@ -18,6 +19,7 @@ import org.lpsa.forms.outbox.MailerHandler;
 import org.lpsa.forms.outbox.SweeperHandler;
 import org.lpsa.forms.registration.ManageHandler;
 import org.lpsa.forms.registration.RegisterHandler;
+import org.lpsa.forms.registration.ReminderHandler;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -57,7 +59,9 @@ class PrimingIT {
                 new InboundEmailHandler(config, clients).priming(),
                 new MailerHandler(config, clients).priming(),
                 new SweeperHandler(config, clients).priming(),
-                new BounceHandler(config, clients).priming());
+                new BounceHandler(config, clients).priming(),
+                new ReminderHandler(config, clients).priming(),
+                new DigestHandler(config, clients).priming());
         for (Priming priming : all) {
             priming.prime();
             priming.restored();
@@ -67,7 +71,7 @@ class PrimingIT {
         assertTrue(started.contains("PutItem"), "a registration's write was taken through the SDK: " + started);
         assertEquals(Set.of("GetItem", "Query", "GetAccount", "HeadObject"), answered, "nothing but reads was sent");
 
-        for (String table : List.of("EventsTable", "RegistrationsTable", "IdeasTable", "ContactsTable")) {
+        for (String table : List.of("EventsTable", "RegistrationsTable", "IdeasTable", "ContactsTable", "LimitsTable")) {
             assertEquals(0, stack.dynamo.scan(b -> b.tableName(stack.table(table))).count(), table + " holds nothing");
         }
         assertTrue(stack.sentEmails().isEmpty(), "no email was sent");

@@ -158,7 +158,7 @@ class FormsAndManageIT {
         String token = registerAndReadManageToken();
         String page = (String) TestStack.invoke(manage, withToken("manage-show.json", token)).get("body");
         assertTrue(page.contains("name=\"action\" value=\"update\""), "the manage page offers to change the details");
-        assertTrue(page.contains("/unsubscribe?token="), "and to turn the reminders off");
+        assertTrue(page.contains("name=\"reminders\" value=\"on\" checked"), "and to turn the reminders off (they are on)");
 
         Map<String, Object> updated = TestStack.invoke(manage, withToken("manage-update.json", token));
         assertEquals(303, updated.get("statusCode"));

@@ -39,6 +39,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class LocalStack implements AutoCloseable {
     public static final String STACK_NAME = "lpsa-local";
+    /** Where the admins' daily digest goes on the local stack (the local outbox keeps it). */
+    public static final String LOCAL_ADMIN = "admins@example.org";
     public static final int DEFAULT_PORT = 3000;
     static final long STREAM_POLL_MILLIS = 500;
 
@@ -119,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
         url = "http://127.0.0.1:" + port;
         emulators = Emulators.start(root, state.resolve("logs"));
         running.add(emulators);
-        LocalTemplate template = LocalTemplate.load(root.resolve("template.yaml"), STACK_NAME, Map.of());
+        LocalTemplate template = LocalTemplate.load(root.resolve("template.yaml"), STACK_NAME, Map.of("AdminEmail", LOCAL_ADMIN));
 
         configureFunctions(template);
         DynamoDbClient dynamo = LocalTables.client(emulators.dynamodb());
@@ -288,6 +290,8 @@ public final class LocalStack implements AutoCloseable {
         settings.put(Config.AWS_REGION, "us-east-1");
         settings.put(Config.SITE_URL, url);
         settings.put(Config.TOKEN_SECRET, LocalSecret.readOrCreate(state.resolve("token-secret")));
+        // the admins' digest lands in the local outbox, and names the admin tool's way to this stack
+        settings.put(Config.ADMIN_TOOL_OPTIONS, "--local");
         settings.forEach(System::setProperty);
         // the SDK's own endpoint settings: every client the functions build talks to the emulators
         System.setProperty("aws.endpointUrlDynamoDb", emulators.dynamodb().toString());
