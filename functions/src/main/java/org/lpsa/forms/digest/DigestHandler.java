@@ -14,6 +14,7 @@ import org.lpsa.forms.Json;
 import org.lpsa.forms.Log;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.Priming;
+import org.lpsa.forms.aws.ScheduledRun;
 import org.lpsa.forms.events.EventRepository;
 import org.lpsa.forms.ideas.IdeaRepository;
 import org.lpsa.forms.mail.EmailSender;
@@ -66,9 +67,7 @@ public final class DigestHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String requestId = context == null ? "none" : context.getAwsRequestId();
-        Map<String, Object> event = Json.object(input);
-        Object time = event.get("time");
-        Instant now = time == null ? clock.instant() : Instant.parse(String.valueOf(time));
+        Instant now = ScheduledRun.time(input, clock);
         try (Log.Scope ignored = Log.request(requestId)) {
             DigestService.Outcome outcome = service.run(now);
             Log.info(requestId, "digest", "outcome", outcome.name());

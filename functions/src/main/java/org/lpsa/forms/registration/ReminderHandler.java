@@ -13,6 +13,7 @@ import org.lpsa.forms.Json;
 import org.lpsa.forms.Log;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.Priming;
+import org.lpsa.forms.aws.ScheduledRun;
 import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.events.EventRepository;
@@ -71,9 +72,7 @@ public final class ReminderHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String requestId = context == null ? "none" : context.getAwsRequestId();
-        Map<String, Object> event = Json.object(input);
-        Object time = event.get("time");
-        Instant now = time == null ? clock.instant() : Instant.parse(String.valueOf(time));
+        Instant now = ScheduledRun.time(input, clock);
         try (Log.Scope ignored = Log.request(requestId)) {
             ReminderService.Summary summary = service.run(now, requestId);
             output.write(Json.bytes(Map.of("sent", summary.sent(), "skipped", summary.skipped(), "rescheduled", summary.rescheduled())));
