@@ -158,9 +158,9 @@ public final class TestStack {
         return new RegistrationRepository(functionsDynamo, table("RegistrationsTable"));
     }
 
-    /** The mailer as deployed, against the emulators, with this stack's clock. */
+    /** The mailer as deployed (paced to SES's rate), against the emulators, with this stack's clock. */
     public Mailer mailer() {
-        return mailer(new EmailSender(clients.sesV2(), config().optional(Config.MAIL_CONFIGURATION_SET)));
+        return mailer(EmailSender.of(config(), clients.sesV2(), functionsDynamo));
     }
 
     public Mailer mailer(EmailSender sender) {

@@ -44,7 +44,7 @@ public final class DigestHandler implements RequestStreamHandler {
                 new IdeaRepository(clients.dynamoDb(), config.require(Config.IDEAS_TABLE)),
                 new EventRepository(clients.dynamoDb(), config.require(Config.EVENTS_TABLE), Clock.systemUTC()),
                 new DigestState(clients.dynamoDb(), config.require(Config.LIMITS_TABLE)),
-                new EmailSender(clients.sesV2(), config.optional(Config.MAIL_CONFIGURATION_SET)),
+                EmailSender.of(config, clients.sesV2(), clients.dynamoDb()),
                 new DigestService.Settings(config.optional(Config.ADMIN_EMAIL),
                         ZoneId.of(config.get(Config.ORGANISER_TIME_ZONE, "America/New_York")),
                         config.get(Config.ADMIN_TOOL_OPTIONS, ""), config.require(Config.SENDER_ADDRESS))), Clock.systemUTC());

@@ -20,10 +20,17 @@ public final class EmailSender {
     /** SES refused or could not be reached; the message was not sent. */
     public static final class SendFailure extends RuntimeException {
         private final String code;
+        private final boolean throttled;
 
-        SendFailure(String code, String message, Throwable cause) {
+        SendFailure(String code, String message, Throwable cause, boolean throttled) {
             super(message, cause);
             this.code = code;
+            this.throttled = throttled;
+        }
+
+        /** SES throttled the send (its rate), or no place within the rate came in time: retry soon, not a failure. */
+        public boolean throttled() {
+            return throttled;
         }
 
         /** SES's error code (e.g. MessageRejected, TooManyRequestsException), or the client-side failure's class. */
@@ -34,22 +41,39 @@ public final class EmailSender {
 
     private final SesV2Client ses;
     private final String configurationSet;
+    private final SendRate rate;
 
-    /** {@code configurationSet}: the SES configuration set that reports bounces and complaints (null: none). */
+    /** Not paced: {@code configurationSet} is the SES configuration set that reports bounces and complaints (null: none). */
     public EmailSender(SesV2Client ses, String configurationSet) {
-        this.ses = ses;
-        this.configurationSet = configurationSet;
+        this(ses, configurationSet, SendRate.UNPACED);
     }
 
-    /** Sends one email; returns the SES message id. */
+    /** Each send waits for its place within the account's sending {@code rate}. */
+    public EmailSender(SesV2Client ses, String configurationSet, SendRate rate) {
+        this.ses = ses;
+        this.configurationSet = configurationSet;
+        this.rate = rate;
+    }
+
+    /** A function's sender: the configuration set of {@code config}, paced through its Limits table. */
+    public static EmailSender of(org.lpsa.forms.Config config, SesV2Client ses, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo) {
+        return new EmailSender(ses, config.optional(org.lpsa.forms.Config.MAIL_CONFIGURATION_SET),
+                new SendRate(ses, dynamo, config.require(org.lpsa.forms.Config.LIMITS_TABLE), java.time.Clock.systemUTC()));
+    }
+
+    /** Sends one email, within the sending rate; returns the SES message id. */
     public String send(OutgoingEmail email) {
+        if (!rate.acquire()) {
+            throw new SendFailure("Paced", "no place within the sending rate came in time", null, true);
+        }
         try {
             return ses.sendEmail(request(email, configurationSet)).messageId();
         } catch (AwsServiceException refused) {
             String code = refused.awsErrorDetails() == null ? null : refused.awsErrorDetails().errorCode();
-            throw new SendFailure(code != null ? code : "HTTP " + refused.statusCode(), "SES refused the email", refused);
+            throw new SendFailure(code != null ? code : "HTTP " + refused.statusCode(), "SES refused the email", refused,
+                    refused.isThrottlingException());
         } catch (SdkException unreachable) {
-            throw new SendFailure(unreachable.getClass().getSimpleName(), "SES could not be reached", unreachable);
+            throw new SendFailure(unreachable.getClass().getSimpleName(), "SES could not be reached", unreachable, false);
         }
     }
 

@@ -31,7 +31,8 @@ public final class Mailer {
     /** Writes of SENT tried after a send, a short pause between them. */
     static final int MARK_SENT_TRIES = 3;
 
-    public enum Outcome { SENT, NOT_DUE, SKIPPED, FAILED_WILL_RETRY, GAVE_UP }
+    /** THROTTLED: put back for a short, jittered retry that uses up no attempt. */
+    public enum Outcome { SENT, NOT_DUE, SKIPPED, THROTTLED, FAILED_WILL_RETRY, GAVE_UP }
 
     /** Who mail comes from, the domain of calendar UIDs, where manage links point, where ideas go. */
     public record Settings(String from, String mailDomain, String siteUrl, String ideasAddress) {
@@ -121,6 +122,9 @@ public final class Mailer {
                     GAVE_UP_LOG_FIELD, true);
             return Outcome.GAVE_UP;
         } catch (EmailSender.SendFailure failure) {
+            if (failure.throttled()) {
+                return throttled(table, key, now, failure.code(), requestId, email);
+            }
             return failed(table, key, now, attempt, failure.code(), null, requestId, email);
         } catch (RuntimeException fault) {
             // a fault of ours (composing, a table): given back for a retry like a failed send, never left SENDING
@@ -166,6 +170,18 @@ public final class Mailer {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Gives back an email SES throttled (or that found no place within the sending rate): PENDING again in
+     * 5 to 15 seconds, jittered so put-back emails do not return together, its attempt given back; the
+     * sweeper, every minute, sends it then. Throttling is SES's pace, not a failure of this email.
+     */
+    private Outcome throttled(String table, Map<String, AttributeValue> key, Instant now, String code, String requestId, OwedEmail email) {
+        Instant retryAt = now.plusMillis(5_000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000));
+        pending.putBack(table, key, retryAt, code);
+        Log.info(requestId, "email throttled; put back", "kind", email.kind(), "eventId", email.eventId(), "error", code);
+        return Outcome.THROTTLED;
     }
 
     /** Gives a claimed email back after a failure before sending: PENDING with a later retry, or FAILED ({@code email} may be null). */

@@ -86,6 +86,18 @@ public final class PendingEmails {
         }
     }
 
+    /**
+     * Gives a claimed email back unsent because SES throttled it: PENDING, due at {@code retryAt}, with the
+     * claim's attempt given back (throttling is SES's pace, not this email's failure) and counted apart
+     * in {@code emailThrottled}.
+     */
+    public void putBack(String table, Map<String, AttributeValue> key, Instant retryAt, String code) {
+        finish(table, key, "SET emailStatus = :done, emailRetryAt = :retry, emailError = :error, " + DueEmails.DUE_AT
+                + " = :retry, " + DueEmails.SHARD + " = :shard ADD emailAttempts :minusOne, emailThrottled :one REMOVE emailClaimedAt",
+                Map.of(":done", EmailStatus.PENDING.value(), ":retry", instant(retryAt), ":error", s(code), ":shard", DueEmails.shard(key),
+                        ":minusOne", n(-1), ":one", n(1)));
+    }
+
     private boolean finish(String table, Map<String, AttributeValue> key, String update, Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new java.util.HashMap<>(values);
         all.put(":sending", EmailStatus.SENDING.value());

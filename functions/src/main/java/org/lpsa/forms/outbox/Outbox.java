@@ -34,7 +34,7 @@ public final class Outbox {
     /** The mailer as deployed, on the given clients and link-signing secret. */
     public static Mailer mailer(Config config, AwsClients clients, TokenSecret secret) {
         return mailer(clients.dynamoDb(), Tables.fromConfig(config),
-                new EmailSender(clients.sesV2(), config.optional(Config.MAIL_CONFIGURATION_SET)),
+                EmailSender.of(config, clients.sesV2(), clients.dynamoDb()),
                 LinkTokens.of(secret),
                 Mailer.Settings.fromConfig(config),
                 Clock.systemUTC(), Integer.parseInt(config.get(Config.CONFIRMATIONS_PER_ADDRESS_PER_DAY,

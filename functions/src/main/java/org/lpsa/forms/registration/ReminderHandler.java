@@ -47,7 +47,7 @@ public final class ReminderHandler implements RequestStreamHandler {
         this(new ReminderService(new RegistrationRepository(clients.dynamoDb(), config.require(Config.REGISTRATIONS_TABLE)),
                 new EventRepository(clients.dynamoDb(), config.require(Config.EVENTS_TABLE), Clock.systemUTC()),
                 new ContactRepository(clients.dynamoDb(), config.require(Config.CONTACTS_TABLE)),
-                new EmailSender(clients.sesV2(), config.optional(Config.MAIL_CONFIGURATION_SET)), LinkTokens.of(secret),
+                EmailSender.of(config, clients.sesV2(), clients.dynamoDb()), LinkTokens.of(secret),
                 Mailer.Settings.fromConfig(config)), Clock.systemUTC());
         priming.read(clients.dynamoDb(), config.require(Config.REGISTRATIONS_TABLE), "eventId", "email")
                 .read(clients.dynamoDb(), config.require(Config.EVENTS_TABLE), "eventId")

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import org.lpsa.forms.TestStack;
 import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.ideas.IdeaHandler;
 import org.lpsa.forms.ideas.IdeaService;
+import org.lpsa.forms.local.aws.Emulators;
 import org.lpsa.forms.registration.LinkTokens;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -132,6 +134,77 @@ class MailerIT {
         String lines = log.toString(StandardCharsets.UTF_8);
         assertTrue(lines.contains("not marked sent"), lines);
         assertFalse(lines.toLowerCase(java.util.Locale.ROOT).contains("ana.perez"), lines);
+    }
+
+    @Test
+    void aThrottledSendKeepsItsAttemptsAndIsSentOnceTheThrottlingEnds() {
+        stack.seedMeeting("demo", true);
+        assertEquals(201, TestStack.invoke(stack.registerHandler(), stack.sampleEvent("register-new.json")).get("statusCode"));
+        String registrations = stack.table("RegistrationsTable");
+        Mailer mailer = stack.mailer();
+        // SES refuses every send, as it does above the account's rate (HTTP 429, TooManyRequestsException)
+        Emulators.shared().sesRate(0);
+        try {
+            for (int run = 1; run <= Mailer.MAX_ATTEMPTS + 1; run++) {
+                assertEquals(Mailer.Outcome.THROTTLED, mailer.deliver(registrations, ANA_DEMO, "t"), "run " + run);
+                Map<String, AttributeValue> item = registration();
+                assertEquals("PENDING", item.get("emailStatus").s(), "put back, not failed");
+                assertEquals("0", item.get("emailAttempts").n(), "no attempt used up");
+                assertEquals(Integer.toString(run), item.get("emailThrottled").n());
+                Duration wait = Duration.between(stack.clock.instant(), Instant.parse(item.get("emailRetryAt").s()));
+                assertTrue(wait.compareTo(Duration.ofSeconds(5)) >= 0 && wait.compareTo(Duration.ofSeconds(15)) <= 0,
+                        "a short, jittered wait: " + wait);
+                assertEquals(Mailer.Outcome.NOT_DUE, mailer.deliver(registrations, ANA_DEMO, "t"), "not before its time");
+                stack.clock.advance(Duration.ofSeconds(16));
+            }
+            assertTrue(stack.sentTo("ana.perez@example.org").isEmpty());
+        } finally {
+            Emulators.shared().sesRate(null);
+        }
+        assertEquals(Mailer.Outcome.SENT, mailer.deliver(registrations, ANA_DEMO, "t"), "the throttling ended");
+        assertEquals("SENT", registration().get("emailStatus").s());
+        assertEquals("1", registration().get("emailAttempts").n());
+        assertEquals(1, stack.sentTo("ana.perez@example.org").size());
+    }
+
+    @Test
+    void concurrentMailersTogetherKeepToTheAccountsSendingRate() throws Exception {
+        stack.seedMeeting("demo", true);
+        int people = 8;
+        for (int i = 0; i < people; i++) {
+            byte[] event = new String(stack.sampleEvent("register-new.json"), StandardCharsets.UTF_8)
+                    .replace("Ana.Perez@Example.org", "paced" + i + "@example.org").getBytes(StandardCharsets.UTF_8);
+            assertEquals(201, TestStack.invoke(stack.registerHandler(), event).get("statusCode"));
+        }
+        String registrations = stack.table("RegistrationsTable");
+        Emulators.shared().sesRate(3);
+        try {
+            Map<String, Object> before = Emulators.shared().sesSending();
+            long firstSecond = System.currentTimeMillis() / 1000;
+            // four mailers at once, as four copies of the function would run: they share the rate through the Limits table
+            java.util.concurrent.ExecutorService copies = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.List<java.util.concurrent.Future<Mailer.Outcome>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < people; i++) {
+                Map<String, AttributeValue> key = Map.of("eventId", AttributeValue.fromS("demo"), "email", AttributeValue.fromS("paced" + i + "@example.org"));
+                outcomes.add(copies.submit(() -> stack.mailer().deliver(registrations, key, "t")));
+            }
+            for (var outcome : outcomes) {
+                assertEquals(Mailer.Outcome.SENT, outcome.get());
+            }
+            copies.shutdown();
+            Map<String, Object> after = Emulators.shared().sesSending();
+            assertEquals(((Number) before.get("throttled")).intValue(), ((Number) after.get("throttled")).intValue(), "SES throttled none");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> perSecond = (Map<String, Object>) after.get("accepted");
+            int peak = perSecond.entrySet().stream().filter(e -> Long.parseLong(e.getKey()) >= firstSecond)
+                    .mapToInt(e -> ((Number) e.getValue()).intValue()).max().orElse(0);
+            assertTrue(peak <= 3, "at most 3 sends in any second: " + perSecond);
+        } finally {
+            Emulators.shared().sesRate(null);
+        }
+        for (int i = 0; i < people; i++) {
+            assertEquals(1, stack.sentTo("paced" + i + "@example.org").size());
+        }
     }
 
     private Mailer mailer(LinkTokens tokens, Mailer.Settings settings) {

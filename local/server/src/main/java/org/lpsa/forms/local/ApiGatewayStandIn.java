@@ -30,13 +30,45 @@ final class ApiGatewayStandIn {
     private static final Set<String> TEXT_TYPES = Set.of("application/json", "application/x-www-form-urlencoded",
             "application/xml", "text/plain", "text/html", "text/csv");
 
-    private record Route(String method, String template, Pattern pattern, List<String> names, LambdaInvoker function) {}
+    private record Route(String method, String template, Pattern pattern, List<String> names, LambdaInvoker function,
+                         TokenBucket throttle) {}
+
+    /**
+     * API Gateway's throttling of one route: a bucket of {@code burst} requests, refilled at {@code rate} a
+     * second; a request that finds it empty is answered 429 before any function runs.
+     */
+    static final class TokenBucket {
+        private final double rate;
+        private final double burst;
+        private double tokens;
+        private long refilledAt = System.nanoTime();
+
+        TokenBucket(double rate, int burst) {
+            this.rate = rate;
+            this.burst = burst;
+            this.tokens = burst;
+        }
+
+        synchronized boolean take() {
+            long now = System.nanoTime();
+            tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * rate);
+            refilledAt = now;
+            if (tokens < 1) {
+                return false;
+            }
+            tokens -= 1;
+            return true;
+        }
+    }
 
     private final List<Route> routes = new ArrayList<>();
     private final LocalTemplate.Cors cors;
+    private final LocalTemplate.Throttle throttle;
 
-    ApiGatewayStandIn(LocalTemplate.Cors cors) {
+    /** {@code throttle}: each route's limits, as the template sets them; null for none. */
+    ApiGatewayStandIn(LocalTemplate.Cors cors, LocalTemplate.Throttle throttle) {
         this.cors = cors;
+        this.throttle = throttle;
     }
 
     void add(LocalTemplate.HttpRoute route, LambdaInvoker function) {
@@ -50,7 +82,8 @@ final class ApiGatewayStandIn {
             last = m.end();
         }
         regex.append(Pattern.quote(route.path().substring(last))).append("$");
-        routes.add(new Route(route.method(), route.path(), Pattern.compile(regex.toString()), names, function));
+        routes.add(new Route(route.method(), route.path(), Pattern.compile(regex.toString()), names, function,
+                throttle == null ? null : new TokenBucket(throttle.ratePerSecond(), throttle.burst())));
     }
 
     List<String> describe() {
@@ -72,6 +105,11 @@ final class ApiGatewayStandIn {
         Optional<Route> match = routes.stream().filter(r -> r.method().equals(method) && r.pattern().matcher(path).matches()).findFirst();
         if (match.isEmpty()) {
             return false;
+        }
+        if (match.get().throttle() != null && !match.get().throttle().take()) {
+            exchange.getRequestBody().readNBytes(MAX_PAYLOAD + 1);
+            LocalHttp.send(exchange, 429, "application/json", "{\"message\":\"Too Many Requests\"}");
+            return true;
         }
         byte[] body = exchange.getRequestBody().readNBytes(MAX_PAYLOAD + 1);
         if (body.length > MAX_PAYLOAD) {

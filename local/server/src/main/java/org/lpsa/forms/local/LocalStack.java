@@ -57,31 +57,56 @@ public final class LocalStack implements AutoCloseable {
     private SesInboundStandIn inbound;
     private SnsStandIn sns;
 
-    private LocalStack(Path root, Path state) {
+    /**
+     * How the stack runs: {@code sesRate}, emails a second SES accepts (null: no limit), reported by GetAccount
+     * as MaxSendRate; {@code apiThrottle}, whether routes keep the template's throttling (the throughput
+     * benchmark measures the stack's own capacity without it).
+     */
+    public record Options(Integer sesRate, boolean apiThrottle) {
+        public static final Options DEFAULT = new Options(null, true);
+    }
+
+    private final Options options;
+
+    private LocalStack(Path root, Path state, Options options) {
         this.root = root;
         this.state = state;
+        this.options = options;
     }
+
+    private static final String USAGE = "usage: ./lpsa local [--port N] [--ses-rate N] [--no-api-throttle]\n"
+            + "  --port N           the port (default " + DEFAULT_PORT + "; 0 picks a free port)\n"
+            + "  --ses-rate N       SES accepts N emails a second and throttles above (default: no limit)\n"
+            + "  --no-api-throttle  routes ignore the template's throttling (for measuring the stack's own capacity)";
 
     public static void main(String[] args) throws Exception {
         int port = DEFAULT_PORT;
         Path root = RepoRoot.find();
         Path state = root.resolve(".lpsa");
+        Integer sesRate = null;
+        boolean apiThrottle = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--ses-rate" -> sesRate = Integer.parseInt(args[++i]);
+                case "--no-api-throttle" -> apiThrottle = false;
                 // for the benchmark's own stack, so it never touches a developer's .lpsa/local.json
                 case "--state" -> state = Path.of(args[++i]).toAbsolutePath();
                 case "-h", "--help" -> {
-                    System.out.println("usage: ./lpsa local [--port N]   (default " + DEFAULT_PORT + "; 0 picks a free port)");
+                    System.out.println(USAGE);
                     return;
                 }
                 default -> {
-                    System.err.println("unknown option " + args[i] + "; usage: ./lpsa local [--port N]");
+                    System.err.println("unknown option " + args[i] + "\n" + USAGE);
                     System.exit(2);
                 }
             }
         }
-        LocalStack stack = new LocalStack(root, state);
+        if (sesRate != null && sesRate < 1) {
+            System.err.println("--ses-rate must be 1 or more\n" + USAGE);
+            System.exit(2);
+        }
+        LocalStack stack = new LocalStack(root, state, new Options(sesRate, apiThrottle));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the local stack...");
@@ -100,7 +125,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything, keeping local.json and logs in {@code state}; returns once the port serves. */
     public static LocalStack startOn(Path root, Path state, int port) throws IOException {
-        LocalStack stack = new LocalStack(root, state);
+        return startOn(root, state, port, Options.DEFAULT);
+    }
+
+    public static LocalStack startOn(Path root, Path state, int port, Options options) throws IOException {
+        LocalStack stack = new LocalStack(root, state, options);
         try {
             stack.start(port);
             return stack;
@@ -119,7 +148,7 @@ public final class LocalStack implements AutoCloseable {
         // the port is settled first: the functions put this stack's own address in the links they send
         int port = requestedPort == 0 ? Emulators.freePort() : requestedPort;
         url = "http://127.0.0.1:" + port;
-        emulators = Emulators.start(root, state.resolve("logs"));
+        emulators = Emulators.start(root, state.resolve("logs"), options.sesRate());
         running.add(emulators);
         LocalTemplate template = LocalTemplate.load(root.resolve("template.yaml"), STACK_NAME, Map.of("AdminEmail", LOCAL_ADMIN));
 
@@ -133,7 +162,7 @@ public final class LocalStack implements AutoCloseable {
         EventSeeds.seed(new EventRepository(dynamo, template.table("EventsTable").name(), Clock.systemUTC()),
                 root.resolve("local/seed"), Clock.systemUTC());
 
-        api = new ApiGatewayStandIn(template.cors());
+        api = new ApiGatewayStandIn(template.cors(), options.apiThrottle() ? template.apiThrottle() : null);
         ScheduledExecutorService schedules = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "schedules");
             t.setDaemon(true);
@@ -143,7 +172,7 @@ public final class LocalStack implements AutoCloseable {
         sns = new SnsStandIn(STACK_NAME);
         for (LocalTemplate.Function function : template.functions()) {
             LambdaInvoker invoker = functions.computeIfAbsent(function.logicalId(),
-                    id -> LambdaInvoker.forHandler(id, function.handler()));
+                    id -> LambdaInvoker.of(function));
             function.routes().forEach(route -> api.add(route, invoker));
             function.topics().forEach(topic -> sns.subscribe(topic, invoker));
             for (LocalTemplate.StreamSource source : function.streams()) {
@@ -348,7 +377,8 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  Registration page   " + url + "/");
         System.out.println("  Outbox (sent mail)  " + url + "/_local/outbox   (JSON: " + url + "/_local/outbox.json)");
         System.out.println("  DynamoDB (dynalite) " + emulators.dynamodb());
-        System.out.println("  SES (emulator)      " + emulators.ses());
+        System.out.println("  SES (emulator)      " + emulators.ses() + (options.sesRate() == null ? "   (no sending limit)"
+                : "   (" + options.sesRate() + " emails a second; what it accepted: " + emulators.ses() + "/_rate)"));
         System.out.println("  S3 (s3proxy)        " + emulators.s3());
         System.out.println("  Email an idea       curl --data-binary @message.eml " + url + "/_local/inbound-email");
         System.out.println("  Bounce an address   curl --data '{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","

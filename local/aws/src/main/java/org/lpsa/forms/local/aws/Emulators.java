@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gaul.s3proxy.S3Proxy;
@@ -34,8 +35,16 @@ public final class Emulators implements AutoCloseable {
 
     private Emulators() {}
 
-    /** Starts both emulators; their output goes to files in {@code logDir}. */
+    /** Starts the emulators with no limit on SES's sending rate; their output goes to files in {@code logDir}. */
     public static Emulators start(Path repoRoot, Path logDir) {
+        return start(repoRoot, logDir, null);
+    }
+
+    /**
+     * Starts the emulators; with {@code sesRate} (emails a second; null: no limit) the SES stand-in refuses
+     * sends above it as SES does and reports it as the account's MaxSendRate (local/emulators.js).
+     */
+    public static Emulators start(Path repoRoot, Path logDir, Integer sesRate) {
         Path modules = repoRoot.resolve("node_modules");
         if (!Files.isDirectory(modules.resolve("dynalite")) || !Files.isDirectory(modules.resolve("aws-ses-v2-local"))) {
             throw new IllegalStateException("The emulators are not installed: run local/npm-ci.sh (the Maven build does)");
@@ -47,7 +56,11 @@ public final class Emulators implements AutoCloseable {
             Path dynamoLog = logDir.resolve("dynalite.log");
             Path sesLog = logDir.resolve("ses.log");
             emulators.dynalite = emulators.launch(repoRoot, dynamoLog, "node", "local/emulators.js", "dynamodb");
-            emulators.launch(repoRoot, sesLog, "node", "local/emulators.js", "ses");
+            if (sesRate == null) {
+                emulators.launch(repoRoot, sesLog, "node", "local/emulators.js", "ses");
+            } else {
+                emulators.launch(repoRoot, sesLog, "node", "local/emulators.js", "ses", Integer.toString(sesRate));
+            }
             // S3 starts in this JVM while node starts the other two
             emulators.startS3();
             emulators.dynamodb = URI.create("http://127.0.0.1:" + emulators.awaitPort(dynamoLog, "dynalite"));
@@ -81,6 +94,39 @@ public final class Emulators implements AutoCloseable {
 
     public URI s3() {
         return s3;
+    }
+
+    /** Changes the SES stand-in's sending rate: emails a second, 0 refuses every send, null lifts the limit. */
+    public void sesRate(Integer perSecond) {
+        sesRateCall("PUT", "?perSecond=" + (perSecond == null ? "none" : perSecond));
+    }
+
+    /**
+     * What the SES stand-in says of sending: {@code perSecond} (the limit, or null), {@code throttled} (sends
+     * refused), and {@code accepted}: sends accepted in each clock second (epoch second to count).
+     */
+    public Map<String, Object> sesSending() {
+        try {
+            return com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(sesRateCall("GET", ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String sesRateCall(String method, String query) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) ses.resolve("/_rate" + query).toURL().openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(5000);
+            try (var in = connection.getInputStream()) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** s3proxy with an in-memory store; it checks signatures like S3, with the dummy local credentials. */

@@ -15,10 +15,22 @@ import java.util.UUID;
 public final class LambdaInvoker {
     private final String functionName;
     private final RequestStreamHandler handler;
+    private final int timeoutSeconds;
 
     public LambdaInvoker(String functionName, RequestStreamHandler handler) {
+        this(functionName, handler, LocalContext.DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    public LambdaInvoker(String functionName, RequestStreamHandler handler, int timeoutSeconds) {
         this.functionName = functionName;
         this.handler = handler;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** The template's function: its handler built as the Lambda runtime builds it, and its timeout. */
+    public static LambdaInvoker of(LocalTemplate.Function function) {
+        LambdaInvoker built = forHandler(function.logicalId(), function.handler());
+        return new LambdaInvoker(function.logicalId(), built.handler, function.timeoutSeconds());
     }
 
     /** Builds the handler named by a template {@code Handler} property such as {@code a.b.C::handleRequest}. */
@@ -50,6 +62,6 @@ public final class LambdaInvoker {
     }
 
     private Context context(String requestId) {
-        return LocalContext.of(functionName, requestId);
+        return LocalContext.of(functionName, requestId, timeoutSeconds);
     }
 }

@@ -6,10 +6,18 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
-/** The Lambda context of a local invocation: a request id and the function's name. */
-public record LocalContext(String functionName, String awsRequestId) implements Context {
+/** The Lambda context of a local invocation: a request id, the function's name, and when its timeout ends. */
+public record LocalContext(String functionName, String awsRequestId, long deadlineMillis) implements Context {
+    /** Lambda's default timeout when the template sets none. */
+    static final int DEFAULT_TIMEOUT_SECONDS = 15;
+
     public static LocalContext of(String functionName, String requestId) {
-        return new LocalContext(functionName, requestId);
+        return of(functionName, requestId, DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    /** An invocation starting now, of a function whose timeout is {@code timeoutSeconds}. */
+    public static LocalContext of(String functionName, String requestId, int timeoutSeconds) {
+        return new LocalContext(functionName, requestId, System.currentTimeMillis() + timeoutSeconds * 1000L);
     }
 
     @Override public String getAwsRequestId() { return awsRequestId; }
@@ -20,7 +28,7 @@ public record LocalContext(String functionName, String awsRequestId) implements 
     @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName; }
     @Override public CognitoIdentity getIdentity() { return null; }
     @Override public ClientContext getClientContext() { return null; }
-    @Override public int getRemainingTimeInMillis() { return 15_000; }
+    @Override public int getRemainingTimeInMillis() { return (int) Math.max(0, deadlineMillis - System.currentTimeMillis()); }
     @Override public int getMemoryLimitInMB() { return 1024; }
 
     @Override

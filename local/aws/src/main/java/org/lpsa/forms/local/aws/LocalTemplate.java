@@ -38,7 +38,8 @@ public final class LocalTemplate {
     /** An SES receipt rule: which recipients, where the S3 action stores, which function the Lambda action calls. */
     public record ReceiptRule(List<String> recipients, String bucket, String prefix, String functionLogicalId) {}
 
-    public record StreamSource(String tableLogicalId, List<String> filterPatterns, int batchSize) {}
+    /** A stream event source: its table, filters, BatchSize and ParallelizationFactor (concurrent batches). */
+    public record StreamSource(String tableLogicalId, List<String> filterPatterns, int batchSize, int parallelization) {}
 
     /**
      * {@code topics}: the logical ids of the SNS topics the function is subscribed to; {@code codeUri}: its
@@ -46,7 +47,7 @@ public final class LocalTemplate {
      */
     public record Function(String logicalId, String handler, Map<String, String> environment,
                            List<HttpRoute> routes, List<StreamSource> streams, List<String> schedules, List<String> topics,
-                           String codeUri, boolean skipBuild) {}
+                           String codeUri, boolean skipBuild, int timeoutSeconds) {}
 
     /** The HTTP API's CORS configuration; empty lists when the template sets none. */
     public record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders, int maxAge) {
@@ -177,8 +178,10 @@ public final class LocalTemplate {
             });
             Object codeUri = properties.containsKey("CodeUri") ? properties.get("CodeUri") : globals.get("CodeUri");
             boolean skipBuild = Boolean.TRUE.equals(map(map(resource).get("Metadata")).get("SkipBuild"));
+            Object timeoutGiven = properties.containsKey("Timeout") ? properties.get("Timeout") : map(globals).get("Timeout");
+            int timeout = timeoutGiven == null ? 3 : Integer.parseInt(String.valueOf(resolve(timeoutGiven)));
             functions.add(new Function(id, String.valueOf(properties.get("Handler")), environment, routes, streams, schedules, topics,
-                    codeUri == null ? null : String.valueOf(codeUri), skipBuild));
+                    codeUri == null ? null : String.valueOf(codeUri), skipBuild, timeout));
         });
         return functions;
     }
@@ -193,6 +196,23 @@ public final class LocalTemplate {
             }
         }
         return new Cors(List.of(), List.of(), List.of(), 0);
+    }
+
+    /** The HTTP API's per-route throttling (DefaultRouteSettings): requests a second and burst; null when none is set. */
+    public record Throttle(double ratePerSecond, int burst) {}
+
+    public Throttle apiThrottle() {
+        for (Object resource : resources().values()) {
+            if ("AWS::Serverless::HttpApi".equals(map(resource).get("Type"))) {
+                Map<String, Object> settings = map(map(map(resource).get("Properties")).get("DefaultRouteSettings"));
+                Object rate = settings.get("ThrottlingRateLimit");
+                Object burst = settings.get("ThrottlingBurstLimit");
+                if (rate != null && burst != null) {
+                    return new Throttle(Double.parseDouble(String.valueOf(resolve(rate))), Integer.parseInt(String.valueOf(resolve(burst))));
+                }
+            }
+        }
+        return null;
     }
 
     /** A list, or a comma-delimited string (a CommaDelimitedList parameter), as strings. */
@@ -218,7 +238,9 @@ public final class LocalTemplate {
             patterns.add(String.valueOf(map(filter).get("Pattern")));
         }
         Object batch = properties.get("BatchSize");
-        return new StreamSource(tableId, patterns, batch == null ? 100 : Integer.parseInt(String.valueOf(batch)));
+        Object parallel = properties.get("ParallelizationFactor");
+        return new StreamSource(tableId, patterns, batch == null ? 100 : Integer.parseInt(String.valueOf(batch)),
+                parallel == null ? 1 : Integer.parseInt(String.valueOf(parallel)));
     }
 
     /** The value with !Ref, !Sub and !GetAtt replaced by their local meaning. */

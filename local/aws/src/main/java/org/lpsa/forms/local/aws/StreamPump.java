@@ -31,18 +31,20 @@ public final class StreamPump implements AutoCloseable {
     private final List<String> keyNames;
     private final List<EventPattern> filters;
     private final int batchSize;
+    private final int parallelization;
     private final LambdaInvoker function;
     private final Map<String, Integer> delivered = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong(1_000_000);
     private ScheduledExecutorService timer;
 
     public StreamPump(DynamoDbClient dynamo, String tableName, List<String> keyNames, List<String> filterPatterns,
-                      int batchSize, LambdaInvoker function) {
+                      int batchSize, int parallelization, LambdaInvoker function) {
         this.dynamo = dynamo;
         this.tableName = tableName;
         this.keyNames = keyNames;
         this.filters = filterPatterns.stream().map(EventPattern::parse).toList();
         this.batchSize = batchSize;
+        this.parallelization = Math.max(1, parallelization);
         this.function = function;
     }
 
@@ -51,7 +53,7 @@ public final class StreamPump implements AutoCloseable {
         LocalTemplate.Table table = template.table(source.tableLogicalId());
         List<String> keys = LocalTemplate.list(table.properties().get("KeySchema")).stream()
                 .map(k -> String.valueOf(LocalTemplate.map(k).get("AttributeName"))).toList();
-        return new StreamPump(dynamo, table.name(), keys, source.filterPatterns(), source.batchSize(), function);
+        return new StreamPump(dynamo, table.name(), keys, source.filterPatterns(), source.batchSize(), source.parallelization(), function);
     }
 
     public void start(long periodMillis) {
@@ -113,19 +115,49 @@ public final class StreamPump implements AutoCloseable {
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
 
-        int count = 0;
+        // up to ParallelizationFactor batches at once, as Lambda runs them on one shard; a poll holds each item once,
+        // so no item is in two batches
+        List<List<Map<String, Object>>> batches = new ArrayList<>();
         for (int from = 0; from < pending.size(); from += batchSize) {
-            List<Map<String, Object>> batch = pending.subList(from, Math.min(pending.size(), from + batchSize));
-            List<String> failed = invoke(batch);
-            for (Map<String, Object> record : batch) {
+            batches.add(pending.subList(from, Math.min(pending.size(), from + batchSize)));
+        }
+        List<List<String>> failures = deliver(batches);
+        int count = 0;
+        for (int b = 0; b < batches.size(); b++) {
+            for (Map<String, Object> record : batches.get(b)) {
                 String key = keyOfRecord(record);
-                if (!failed.contains(String.valueOf(LocalTemplate.map(record.get("dynamodb")).get("SequenceNumber")))) {
+                if (!failures.get(b).contains(String.valueOf(LocalTemplate.map(record.get("dynamodb")).get("SequenceNumber")))) {
                     delivered.put(key, hashes.get(key));
                     count++;
                 }
             }
         }
         return count;
+    }
+
+    /** Each batch's failed sequence numbers, the batches run {@code parallelization} at a time. */
+    private List<List<String>> deliver(List<List<Map<String, Object>>> batches) {
+        if (parallelization == 1 || batches.size() < 2) {
+            return batches.stream().map(this::invoke).toList();
+        }
+        java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelization, batches.size()));
+        try {
+            List<java.util.concurrent.Future<List<String>>> running = batches.stream().map(batch -> pool.submit(() -> invoke(batch))).toList();
+            List<List<String>> failures = new ArrayList<>();
+            for (var batch : running) {
+                try {
+                    failures.add(batch.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return failures;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Invokes the function; returns the sequence numbers it did not process (all of them when it threw). */

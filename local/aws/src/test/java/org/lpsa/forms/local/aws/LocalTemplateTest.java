@@ -32,9 +32,10 @@ class LocalTemplateTest {
         LocalTemplate.StreamSource stream = function("MailerFunction").streams().get(0);
         assertEquals("RegistrationsTable", stream.tableLogicalId());
         assertEquals(10, stream.batchSize());
+        assertEquals(4, stream.parallelization());
         assertTrue(stream.filterPatterns().get(0).contains("PENDING"));
 
-        assertEquals("rate(5 minutes)", function("SweeperFunction").schedules().get(0));
+        assertEquals("rate(1 minute)", function("SweeperFunction").schedules().get(0));
     }
 
     @Test
