@@ -6,7 +6,8 @@
 // The SES stand-in forwards every request to aws-ses-v2-local. With a RATE (emails a second; none: no limit)
 // it answers sends above RATE in one clock second as SES does (HTTP 429, SESv2's TooManyRequestsException),
 // and GetAccount reports RATE as the account's MaxSendRate. GET /_rate says what it accepted, second by
-// second; PUT /_rate?perSecond=N changes the rate (0 refuses every send, "none" lifts the limit).
+// second, and when it last accepted one; PUT /_rate?perSecond=N changes the rate (0 refuses every send,
+// "none" lifts the limit).
 'use strict';
 const http = require('http');
 const which = process.argv[2];
@@ -27,6 +28,7 @@ function sesStandIn(upstreamPort, initialRate) {
   let rate = initialRate; // null: no limit
   const accepted = new Map(); // clock second -> sends accepted
   let throttled = 0;
+  let lastAcceptedMillis = null;
   const json = (res, status, body, headers) => {
     res.writeHead(status, Object.assign({ 'content-type': 'application/json' }, headers || {}));
     res.end(JSON.stringify(body));
@@ -38,7 +40,7 @@ function sesStandIn(upstreamPort, initialRate) {
         const given = url.searchParams.get('perSecond');
         rate = given === 'none' ? null : Number(given);
       }
-      json(res, 200, { perSecond: rate, throttled, accepted: Object.fromEntries(accepted) });
+      json(res, 200, { perSecond: rate, throttled, lastAcceptedMillis, accepted: Object.fromEntries(accepted) });
       return;
     }
     if (url.pathname === '/v2/email/account' && req.method === 'GET' && rate !== null) {
@@ -55,9 +57,11 @@ function sesStandIn(upstreamPort, initialRate) {
         return;
       }
       accepted.set(second, count + 1);
+      lastAcceptedMillis = Date.now();
     } else if (url.pathname === '/v2/email/outbound-emails' && req.method === 'POST') {
       const second = Math.floor(Date.now() / 1000);
       accepted.set(second, (accepted.get(second) || 0) + 1);
+      lastAcceptedMillis = Date.now();
     }
     const forward = http.request({ host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
