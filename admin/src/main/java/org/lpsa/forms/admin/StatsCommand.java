@@ -45,6 +45,9 @@ final class StatsCommand extends AdminCli.Base {
         section("Region", registrations.get("byRegion"));
         section("Role", registrations.get("byRole"));
         section("UTC offset at the meeting", registrations.get("byUtcOffset"));
+        out().println();
+        out().println("Emails: " + line(registrations.get("emails")));
+        out().println("Reminders: " + line(registrations.get("reminders")));
         @SuppressWarnings("unchecked")
         Map<String, Object> ideas = (Map<String, Object>) stats.get("ideas");
         out().println();
@@ -53,6 +56,12 @@ final class StatsCommand extends AdminCli.Base {
         section("Channel", ideas.get("byChannel"));
         out().flush();
         return 0;
+    }
+
+    /** "owed 3, sent 120, ..." */
+    @SuppressWarnings("unchecked")
+    private static String line(Object counts) {
+        return String.join(", ", ((Map<String, Integer>) counts).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
     @SuppressWarnings("unchecked")
@@ -85,6 +94,19 @@ final class StatsCommand extends AdminCli.Base {
         return rows;
     }
 
+    /** Where a registration's email stands: owed, sending, retrying, sent, skipped or failed. */
+    static String emailState(Map<String, AttributeValue> r) {
+        AttributeValue status = r.get("emailStatus");
+        String value = status == null ? "SENT" : status.s();
+        return switch (value) {
+            case "PENDING" -> r.containsKey("emailError") ? "retrying" : "owed";
+            case "SENDING" -> "sending";
+            case "SKIPPED" -> "skipped";
+            case "FAILED" -> "failed";
+            default -> "sent";
+        };
+    }
+
     /** The counts, registered people only (cancelled ones counted apart). */
     static Map<String, Object> stats(Event event, List<Map<String, AttributeValue>> registrations,
                                      List<Map<String, AttributeValue>> ideas) {
@@ -97,11 +119,20 @@ final class StatsCommand extends AdminCli.Base {
         int newsletter = 0;
         int remindersSent = 0;
         int remindersSkipped = 0;
+        // each registration's email (confirmation, update, cancellation) by where it stands
+        Map<String, Integer> emails = new LinkedHashMap<>();
+        for (String state : List.of("owed", "sending", "retrying", "sent", "skipped", "failed", "throttled")) {
+            emails.put(state, 0);
+        }
         int remindersOwed = 0;
         int remindersOff = 0;
         for (Map<String, AttributeValue> r : registrations) {
             if (r.containsKey("remindersSent")) {
                 remindersSent += Integer.parseInt(r.get("remindersSent").n());
+            }
+            emails.merge(emailState(r), 1, Integer::sum);
+            if (r.containsKey("emailThrottled")) {
+                emails.merge("throttled", Integer.parseInt(r.get("emailThrottled").n()), Integer::sum);
             }
             if (r.containsKey("remindersSkipped")) {
                 remindersSkipped += Integer.parseInt(r.get("remindersSkipped").n());
@@ -148,6 +179,9 @@ final class StatsCommand extends AdminCli.Base {
         reminders.put("owed", remindersOwed);
         reminders.put("turnedOff", remindersOff);
         r.put("reminders", reminders);
+        // owed: waiting for its first send; retrying: put back after SES throttled it or a send failed;
+        // throttled: times SES throttled a send (each put back without using an attempt)
+        r.put("emails", emails);
         Map<String, Object> idea = new LinkedHashMap<>();
         idea.put("total", ideas.size());
         idea.put("byArea", byArea);

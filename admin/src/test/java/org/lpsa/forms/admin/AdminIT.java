@@ -295,6 +295,10 @@ class AdminIT {
         owed.put("reminderDueAt", s("2022-06-10T11:00:00Z"));
         owed.put("remindersSent", AttributeValue.fromN("1"));
         owed.put("remindersSkipped", AttributeValue.fromN("1"));
+        // its confirmation put back twice by SES's throttling, waiting to be sent again
+        owed.put("emailStatus", AttributeValue.fromS("PENDING"));
+        owed.put("emailError", AttributeValue.fromS("TooManyRequestsException"));
+        owed.put("emailThrottled", AttributeValue.fromN("2"));
         Map<String, AttributeValue> off = new java.util.HashMap<>(registrationItem("off@example.org", "Off", "NP", "other",
                 "Asia/Kathmandu", false, "2022-06-01T09:00:00.000Z"));
         off.put("remindersOff", AttributeValue.fromBool(true));
@@ -311,6 +315,12 @@ class AdminIT {
         Map<String, Object> stats = JSON.std.mapFrom(admin("stats", "--event", "opm-2022", "--format", "json").out());
         Map<String, Object> reminders = (Map<String, Object>) ((Map<String, Object>) stats.get("registrations")).get("reminders");
         assertEquals(Map.of("sent", 1, "skipped", 1, "owed", 1, "turnedOff", 1), reminders);
+        Map<String, Object> emails = (Map<String, Object>) ((Map<String, Object>) stats.get("registrations")).get("emails");
+        assertEquals(1, emails.get("retrying"), emails.toString());
+        assertEquals(2, emails.get("throttled"), emails.toString());
+        String table = admin("stats", "--event", "opm-2022").out();
+        assertTrue(table.contains("Emails: owed 0, sending 0, retrying 1, sent ") && table.contains("throttled 2"), table);
+        assertTrue(table.contains("Reminders: sent 1, skipped 1, owed 1, turnedOff 1"), table);
     }
 
     @SuppressWarnings("unchecked")
