@@ -159,6 +159,17 @@ try {
     await page.close();
   }
 
+  // the local outbox: each email's HTML as it renders, in a sandboxed frame at phone width, beside its text
+  {
+    const page = await open(browser, '/_local/outbox');
+    const frames = await page.$$eval('iframe[srcdoc]', (fs) => fs.map((f) => ({ sandbox: f.getAttribute('sandbox'), width: f.clientWidth })));
+    check(frames.length > 0 && frames.every((f) => f.sandbox === '' && f.width === 360),
+      'the outbox shows each email in a sandboxed frame 360 px wide: ' + JSON.stringify(frames.slice(0, 2)));
+    const texts = await page.$$eval('.parts pre', (ps) => ps.length);
+    check(texts >= frames.length, 'each beside its text version (' + texts + ' texts, ' + frames.length + ' frames)');
+    await page.close();
+  }
+
   // the closed meeting, the privacy notice, the ideas form
   for (const [path, state, expect] of [
     ['/events/opm-2022/register', 'closed meeting', 'Registration for this meeting is closed'],

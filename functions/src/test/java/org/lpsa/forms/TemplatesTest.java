@@ -27,7 +27,8 @@ class TemplatesTest {
 
     @Test
     void anEmailsTextPartIsTextAndItsHtmlPartIsEscaped() {
-        CancellationEmail.Model model = new CancellationEmail.Model("Dear Ana,", TYPED, "Friday 10 June", "https://forms.example.org/privacy");
+        CancellationEmail.Model model = new CancellationEmail.Model("Dear Ana,", TYPED, "Friday 10 June",
+                "https://forms.example.org/events/demo/register", "https://forms.example.org/privacy");
         String text = Templates.text("mail/templates/cancellationText", model);
         String html = Templates.html("mail/templates/cancellation", model);
         assertTrue(text.contains("Your registration for " + TYPED + " (Friday 10 June) is cancelled"), text);

@@ -12,12 +12,14 @@ public final class CancellationEmail {
     private CancellationEmail() {}
 
     /** What the templates show. */
-    public record Model(String greeting, String title, String when, String privacyLink) {}
+    public record Model(String greeting, String title, String when, String registerLink, String privacyLink) {}
 
     /** {@code siteUrl}: where the privacy notice is ({@code siteUrl/privacy}). */
     public static OutgoingEmail compose(Event event, Recipient r, String from, String siteUrl) {
         String when = MeetingTimes.inZone(event.startsAt(), r.timeZone());
-        Model model = new Model(Echo.greeting(r.name()), event.title(), when, siteUrl.replaceAll("/+$", "") + "/privacy");
+        String site = siteUrl.replaceAll("/+$", "");
+        Model model = new Model(Echo.greeting(r.name()), event.title(), when, site + "/events/" + event.eventId() + "/register",
+                site + "/privacy");
         String text = Templates.text("mail/templates/cancellationText", model);
         String html = Templates.html("mail/templates/cancellation", model);
         Map<String, String> headers = new LinkedHashMap<>();

@@ -13,9 +13,13 @@ import org.lpsa.forms.events.MeetingTimes;
 public final class ConfirmationEmail {
     private ConfirmationEmail() {}
 
-    /** What the templates show: {@code cities} and {@code join} may be null (none given). */
-    public record Model(String greeting, String title, String when, long minutes, String cities, String join, String calendarFile,
-                        String manageLink, String privacyLink, boolean updated, boolean moved) {}
+    /**
+     * What the templates show: {@code cities} and {@code join} may be null (none given); {@code facts} are the
+     * table (your time, UTC, length, where) of the HTML part and the lines of the text part, in that order.
+     */
+    public record Model(String greeting, String title, String preheader, List<EmailFact> facts, String cities, String join,
+                        CalendarLinks calendar, String calendarFile, String manageLink, String privacyLink, boolean updated,
+                        boolean moved) {}
 
     public static OutgoingEmail compose(Event event, Recipient r, String manageLink, String from, String mailDomain, Instant now) {
         return compose(event, r, manageLink, from, mailDomain, now, Reason.REGISTERED);
@@ -29,14 +33,13 @@ public final class ConfirmationEmail {
         boolean updated = reason == Reason.DETAILS_UPDATED;
         boolean moved = reason == Reason.MEETING_CHANGED;
         String when = MeetingTimes.inZone(event.startsAt(), r.timeZone());
-        String place = MeetingTimes.placeName(r.timeZone());
-        String whenLine = r.timeZoneGuessed()
-                ? when + ". We did not know your time zone, so this time is in UTC; the calendar file shows it in yours."
-                : when + ", your time in " + place + ".";
         String cities = event.referenceCities().isEmpty() ? null : MeetingTimes.referenceLine(event.startsAt(), event.referenceCities());
         String join = event.joinUrl();
+        List<EmailFact> facts = facts(event, r);
+        String preheader = (moved ? "New time: " : "") + (r.timeZoneGuessed() ? MeetingTimes.inUtc(event.startsAt())
+                : when + " in " + MeetingTimes.placeName(r.timeZone())) + (join == null ? "." : ". The join link and calendar links are inside.");
 
-        Model model = new Model(Echo.greeting(r.name()), event.title(), whenLine, event.duration().toMinutes(), cities, join,
+        Model model = new Model(Echo.greeting(r.name()), event.title(), preheader, facts, cities, join, calendarLinks(event),
                 filename(event), manageLink, privacyLink(manageLink), updated, moved);
         String text = Templates.text("mail/templates/confirmationText", model);
         String html = Templates.html("mail/templates/confirmation", model);
@@ -53,6 +56,23 @@ public final class ConfirmationEmail {
                 text, html, headers,
                 List.of(new OutgoingEmail.Attachment(filename(event), "text/calendar; charset=UTF-8; method=PUBLISH",
                         ics.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** The facts table of a meeting email: the start in the person's zone and in UTC, the length, where. */
+    static List<EmailFact> facts(Event event, Recipient r) {
+        String yours = r.timeZoneGuessed()
+                ? "We did not know your time zone, so see UTC below; the calendar file shows the time in yours."
+                : MeetingTimes.inZone(event.startsAt(), r.timeZone()) + ", your time in " + MeetingTimes.placeName(r.timeZone());
+        return List.of(new EmailFact("Your time", yours), new EmailFact("UTC", MeetingTimes.inUtc(event.startsAt())),
+                new EmailFact("Length", event.duration().toMinutes() + " minutes"),
+                new EmailFact("Where", event.joinUrl() == null ? "Online; the link to join follows by email" : "Online, on Zoom"));
+    }
+
+    /** Google Calendar and Outlook links for the meeting, from the event item's times in UTC. */
+    static CalendarLinks calendarLinks(Event event) {
+        return CalendarLinks.of(event.title(), event.startsAt(), event.endsAt(),
+                event.joinUrl() == null ? "The link to join follows by email." : "Join online (Zoom): " + event.joinUrl(),
+                event.joinUrl() == null ? "Online" : event.joinUrl());
     }
 
     /** The privacy notice beside the manage page: the same site. */

@@ -15,7 +15,7 @@ public final class IdeaAcknowledgement {
 
     /** What the templates show: {@code title} is null when it is not repeated (none, or not safe to echo). */
     public record Model(String greeting, String title, String area, String ideasAddress, String webinarsAddress,
-                        String coursesAddress, String privacyLink) {}
+                        String coursesAddress, String ideasFormLink, String privacyLink) {}
 
     /** {@code siteUrl}: where the privacy notice is ({@code siteUrl/privacy}). */
     public static OutgoingEmail compose(Received idea, String from, String ideasAddress, String siteUrl) {
@@ -23,8 +23,9 @@ public final class IdeaAcknowledgement {
         String at = ideasAddress.substring(ideasAddress.indexOf('@'));
         String local = ideasAddress.substring(0, ideasAddress.indexOf('@'));
         String title = Echo.safe(idea.title());
+        String site = siteUrl.replaceAll("/+$", "");
         Model model = new Model(Echo.greeting(idea.name()), title, area, ideasAddress, local + "+webinars" + at, local + "+courses" + at,
-                siteUrl.replaceAll("/+$", "") + "/privacy");
+                site + "/ideas.html", site + "/privacy");
         String text = Templates.text("mail/templates/ideaAcknowledgementText", model);
         String html = Templates.html("mail/templates/ideaAcknowledgement", model);
         Map<String, String> headers = new LinkedHashMap<>();

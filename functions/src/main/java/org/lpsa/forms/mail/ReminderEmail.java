@@ -17,14 +17,16 @@ public final class ReminderEmail {
     private ReminderEmail() {}
 
     /** What the templates show; {@code join} may be null. */
-    public record Model(String greeting, String title, String when, String join, boolean soon, String manageLink,
-                        String unsubscribeLink) {}
+    public record Model(String greeting, String title, String preheader, List<EmailFact> facts, String join, boolean soon,
+                        CalendarLinks calendar, String calendarFile, String manageLink, String unsubscribeLink) {}
 
     /** {@code soon}: the one-hour reminder; else the day before. */
     public static OutgoingEmail compose(Event event, Recipient r, boolean soon, String manageLink, String unsubscribeLink, String from,
                                         String mailDomain, Instant now) {
-        String when = MeetingTimes.inZone(event.startsAt(), r.timeZone()) + ", your time in " + MeetingTimes.placeName(r.timeZone());
-        Model model = new Model(Echo.greeting(r.name()), event.title(), when, event.joinUrl(), soon, manageLink, unsubscribeLink);
+        String when = MeetingTimes.inZone(event.startsAt(), r.timeZone()) + " in " + MeetingTimes.placeName(r.timeZone());
+        Model model = new Model(Echo.greeting(r.name()), event.title(), (soon ? "Starting in one hour: " : "Coming up: ") + when + ".",
+                ConfirmationEmail.facts(event, r), event.joinUrl(), soon, ConfirmationEmail.calendarLinks(event),
+                ConfirmationEmail.filename(event), manageLink, unsubscribeLink);
         String ics = IcsCalendar.render(new IcsCalendar.Meeting(event.eventId(), r.email(), event.title(), event.startsAt(),
                 event.endsAt(), event.joinUrl() == null ? "" : "Join online (Zoom): " + event.joinUrl(),
                 event.joinUrl() == null ? "Online" : "Online (Zoom)", event.joinUrl(), event.calendarSequence()), mailDomain, now);

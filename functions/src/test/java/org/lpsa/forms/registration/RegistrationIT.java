@@ -219,7 +219,7 @@ class RegistrationIT {
         TestStack.invoke(register, withBody(stack.sampleEvent("register-new.json"), body));
         stream.pollOnce();
         String text = (String) ((Map<?, ?>) stack.sentTo("lee@example.org").get(0).get("body")).get("text");
-        assertTrue(text.contains("12:00 PM UTC (UTC)"), text);
+        assertTrue(text.contains("UTC: Friday 10 June 2022, 12:00 PM UTC"), text);
         assertTrue(text.contains("We did not know your time zone"), text);
     }
 

@@ -65,23 +65,38 @@ final class Outbox {
         return JSON.std.asString(emails());
     }
 
-    /** The outbox as a page for people: newest first, text bodies shown, attachments downloadable. */
+    /** How many emails the page shows, newest first (a burst sends thousands; the JSON has them all). */
+    static final int PAGE_SHOWS = 50;
+
+    /**
+     * The outbox as a page for people: newest first, each email's HTML as it renders, in a sandboxed frame at
+     * phone width (360 px: no scripts, no access to this page), beside its text version; attachments downloadable.
+     */
     @SuppressWarnings("unchecked")
     String html() throws IOException {
         List<Map<String, Object>> emails = emails();
         StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Local outbox</title>"
-                + "<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:1rem auto;padding:0 1rem}"
-                + "article{border:1px solid #999;border-radius:.4rem;padding:.5rem 1rem;margin:1rem 0}pre{white-space:pre-wrap}</style>"
+                + "<style>body{font-family:system-ui,sans-serif;max-width:80rem;margin:1rem auto;padding:0 1rem}"
+                + "article{border:1px solid #999;border-radius:.4rem;padding:.5rem 1rem;margin:1rem 0}pre{white-space:pre-wrap;margin:0}"
+                + ".parts{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}.parts>div{flex:1 1 22rem;min-width:0}"
+                + "iframe{width:360px;max-width:100%;height:720px;border:1px solid #999}</style>"
                 + "</head><body><h1>Local outbox</h1><p>")
                 .append(emails.size()).append(emails.size() == 1 ? " email" : " emails")
-                .append(" sent through the local SES emulator, newest first. <a href=\"/_local/outbox.json\">As JSON</a>.</p>");
-        for (int i = emails.size() - 1; i >= 0; i--) {
+                .append(" sent through the local SES emulator, newest first")
+                .append(emails.size() > PAGE_SHOWS ? " (the last " + PAGE_SHOWS + " shown)" : "")
+                .append(". <a href=\"/_local/outbox.json\">As JSON</a>.</p>");
+        for (int i = emails.size() - 1; i >= Math.max(0, emails.size() - PAGE_SHOWS); i--) {
             Map<String, Object> e = emails.get(i);
             page.append("<article><h2>").append(escape(e.get("subject"))).append("</h2><p>From: ").append(escape(e.get("from")))
                     .append("<br>To: ").append(escape(String.join(", ", (List<String>) e.get("to")))).append("</p>");
             ((Map<String, Object>) e.get("headers")).forEach((k, v) -> page.append("<p>").append(escape(k)).append(": ").append(escape(v)).append("</p>"));
-            page.append("<pre>").append(escape(e.get("text"))).append("</pre>");
+            page.append("<div class=\"parts\">");
+            if (e.get("html") != null) {
+                page.append("<div><h3>HTML, at phone width</h3><iframe sandbox title=\"HTML of: ").append(escape(e.get("subject")))
+                        .append("\" srcdoc=\"").append(escape(e.get("html"))).append("\"></iframe></div>");
+            }
+            page.append("<div><h3>Text</h3><pre>").append(escape(e.get("text"))).append("</pre></div></div>");
             for (Map<String, Object> a : (List<Map<String, Object>>) e.get("attachments")) {
                 page.append("<p>Attachment: <a download=\"").append(escape(a.get("filename"))).append("\" href=\"data:")
                         .append(escape(a.get("contentType"))).append(";base64,").append(escape(a.get("content"))).append("\">")
