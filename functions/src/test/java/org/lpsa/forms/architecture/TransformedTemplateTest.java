@@ -20,10 +20,34 @@ import org.junit.jupiter.api.Test;
 @SuppressWarnings("unchecked")
 class TransformedTemplateTest {
     private static Map<String, Object> resources;
+    private static Map<String, Object> outputs;
 
     @BeforeAll
     static void transform() throws Exception {
-        resources = (Map<String, Object>) LeastPrivilegeTest.transform(Files.readString(Path.of("../template.yaml"))).get("Resources");
+        Map<String, Object> template = LeastPrivilegeTest.transform(Files.readString(Path.of("../template.yaml")));
+        resources = (Map<String, Object>) template.get("Resources");
+        outputs = (Map<String, Object>) template.get("Outputs");
+    }
+
+    @Test
+    void theMailDomainIsAnSesIdentityWithDkimAndMailFromAndTheOutputsNameItsDnsRecords() {
+        Map<String, Object> identity = map(resources.get("MailIdentity"));
+        assertEquals("AWS::SES::EmailIdentity", identity.get("Type"));
+        assertEquals("CreatesMailIdentity", identity.get("Condition"), "only when CreateMailIdentity is true");
+        Map<String, Object> props = props(identity);
+        assertEquals(Boolean.TRUE, map(props.get("DkimAttributes")).get("SigningEnabled"));
+        assertEquals("RSA_2048_BIT", map(props.get("DkimSigningAttributes")).get("NextSigningKeyLength"));
+        assertTrue(map(props.get("MailFromAttributes")).containsKey("MailFromDomain"), "a MAIL FROM subdomain");
+        assertEquals(Boolean.FALSE, map(props.get("FeedbackAttributes")).get("EmailForwardingEnabled"), "feedback through the configuration set");
+        Map<String, Object> reputation = map(props(map(resources.get("MailConfigurationSet"))).get("ReputationOptions"));
+        assertEquals(Boolean.TRUE, reputation.get("ReputationMetricsEnabled"));
+        for (int i = 1; i <= 3; i++) {
+            String value = String.valueOf(map(outputs.get("MailDkimRecord" + i)).get("Value"));
+            assertTrue(value.contains("DkimDNSTokenName" + i) && value.contains("DkimDNSTokenValue" + i) && value.contains("CNAME"), value);
+        }
+        assertTrue(String.valueOf(map(outputs.get("MailFromMxRecord")).get("Value")).contains("MX 10 feedback-smtp."));
+        assertTrue(String.valueOf(map(outputs.get("MailFromSpfRecord")).get("Value")).contains("v=spf1 include:amazonses.com"));
+        assertTrue(String.valueOf(map(outputs.get("MailDmarcRecord")).get("Value")).contains("v=DMARC1"));
     }
 
     @Test
