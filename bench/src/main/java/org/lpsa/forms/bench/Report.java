@@ -181,6 +181,10 @@ final class Report {
                 each with its headers and body in separate packets); Apache HttpClient 5 gives 0.70 and 16 ms. With
                 SnapStart the primed request is what a registrant waits for, so the functions keep Apache HttpClient 5.
 
+                Day to day: on 2026-12-02 the first request after priming measured 23 to 26 ms (medians of three runs),
+                and so did the commit before that day's changes (cb57fdc, 24.8 ms), where it had measured 16 ms the day
+                before: the machine was slower, not the code. Compare figures of the same day.
+
                 ## Reproduce
 
                 ```sh
