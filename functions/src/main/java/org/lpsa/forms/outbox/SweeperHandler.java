@@ -14,6 +14,7 @@ import org.lpsa.forms.Json;
 import org.lpsa.forms.Log;
 import org.lpsa.forms.aws.AwsClients;
 import org.lpsa.forms.aws.Priming;
+import org.lpsa.forms.aws.ScheduledRun;
 import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.mail.Mailer;
 import org.lpsa.forms.mail.OwedEmails;
@@ -65,15 +66,11 @@ public final class SweeperHandler implements RequestStreamHandler {
         input.readAllBytes();
         // a backlog (a burst, paced to SES's rate) is left for the next run well before the function's timeout,
         // so no email is cut off mid-claim
-        long remaining = context == null ? Long.MAX_VALUE / 2 : context.getRemainingTimeInMillis();
-        long stopAt = System.currentTimeMillis() + remaining - Math.min(STOP_BEFORE_TIMEOUT_MILLIS, remaining / 4);
+        long stopAt = ScheduledRun.stopAt(context);
         try (Log.Scope ignored = Log.request(requestId)) {
             output.write(sweep(requestId, stopAt));
         }
     }
-
-    /** What a run keeps in hand at the end (at most a quarter of its time): one paced send's longest wait and a send, with room to spare. */
-    static final long STOP_BEFORE_TIMEOUT_MILLIS = 20_000;
 
     private byte[] sweep(String requestId, long stopAt) {
         Map<Mailer.Outcome, Integer> counts = new EnumMap<>(Mailer.Outcome.class);

@@ -74,8 +74,9 @@ public final class ReminderHandler implements RequestStreamHandler {
         String requestId = context == null ? "none" : context.getAwsRequestId();
         Instant now = ScheduledRun.time(input, clock);
         try (Log.Scope ignored = Log.request(requestId)) {
-            ReminderService.Summary summary = service.run(now, requestId);
-            output.write(Json.bytes(Map.of("sent", summary.sent(), "skipped", summary.skipped(), "rescheduled", summary.rescheduled())));
+            ReminderService.Summary summary = service.run(now, requestId, ScheduledRun.stopAt(context));
+            output.write(Json.bytes(Map.of("sent", summary.sent(), "skipped", summary.skipped(), "rescheduled", summary.rescheduled(),
+                    "leftForNextRun", summary.leftForNextRun())));
         }
     }
 }

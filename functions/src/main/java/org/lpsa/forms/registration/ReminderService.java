@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * worked out again for the new time.
  */
 public final class ReminderService {
-    public record Summary(int sent, int skipped, int rescheduled) {}
+    /** {@code leftForNextRun}: the run stopped before its time ran out; the rest stay due for the next. */
+    public record Summary(int sent, int skipped, int rescheduled, boolean leftForNextRun) {}
 
     private final RegistrationRepository registrations;
     private final EventRepository events;
@@ -43,11 +44,25 @@ public final class ReminderService {
 
     /** Every reminder due by {@code now}. */
     public Summary run(Instant now, String requestId) {
+        return run(now, requestId, Long.MAX_VALUE);
+    }
+
+    /**
+     * Every reminder due by {@code now}, taking no new one once the clock passes {@code stopAtMillis}: sent
+     * at SES's rate, a morning's wave of reminders (10,000 in one zone) takes longer than one run, and a
+     * reminder taken must not be cut off before it is sent; the rest stay due for the next run.
+     */
+    public Summary run(Instant now, String requestId, long stopAtMillis) {
         int sent = 0;
         int skipped = 0;
         int rescheduled = 0;
-        for (int shard = 0; shard < DueEmails.SHARDS; shard++) {
+        boolean leftSome = false;
+        for (int shard = 0; shard < DueEmails.SHARDS && !leftSome; shard++) {
             for (Map<String, AttributeValue> key : registrations.remindersDue(Integer.toString(shard), now)) {
+                if (System.currentTimeMillis() >= stopAtMillis) {
+                    leftSome = true;
+                    break;
+                }
                 try {
                     switch (remind(key, now)) {
                         case SENT -> sent++;
@@ -61,8 +76,8 @@ public final class ReminderService {
                 }
             }
         }
-        Log.info(requestId, "reminders done", "sent", sent, "skipped", skipped, "rescheduled", rescheduled);
-        return new Summary(sent, skipped, rescheduled);
+        Log.info(requestId, "reminders done", "sent", sent, "skipped", skipped, "rescheduled", rescheduled, "leftForNextRun", leftSome);
+        return new Summary(sent, skipped, rescheduled, leftSome);
     }
 
     private enum Outcome { SENT, SKIPPED, RESCHEDULED }
