@@ -5,13 +5,15 @@
 //
 // The SES stand-in forwards every request to aws-ses-v2-local. With a RATE (emails a second; none: no limit)
 // it answers sends above RATE in one clock second as SES does (HTTP 429, SESv2's TooManyRequestsException),
-// and GetAccount reports RATE as the account's MaxSendRate. GET /_rate says what it accepted, second by
-// second, and when it last accepted one; PUT /_rate?perSecond=N changes the rate (0 refuses every send,
+// and GetAccount reports RATE as the account's MaxSendRate (without one, 1000: more than anything here
+// sends). GET /_rate says what it accepted, second by second (the last 15 minutes), and when it last accepted one; PUT /_rate?perSecond=N changes the rate (0 refuses every send,
 // "none" lifts the limit).
 'use strict';
 const http = require('http');
 const which = process.argv[2];
 const announce = (port) => console.log('listening on port ' + port);
+
+const UNLIMITED = 1000;
 
 function account(rate) {
   return {
@@ -38,13 +40,23 @@ function sesStandIn(upstreamPort, initialRate) {
     if (url.pathname === '/_rate') {
       if (req.method === 'PUT') {
         const given = url.searchParams.get('perSecond');
+        if (given !== 'none' && !/^[0-9]+$/.test(given || '')) {
+          json(res, 400, { message: 'perSecond must be a whole number or "none"' });
+          return;
+        }
         rate = given === 'none' ? null : Number(given);
+      }
+      // seconds older than 15 minutes are forgotten, so a long-running stack does not keep them all
+      const oldest = Math.floor(Date.now() / 1000) - 900;
+      for (const second of accepted.keys()) {
+        if (second < oldest) accepted.delete(second);
       }
       json(res, 200, { perSecond: rate, throttled, lastAcceptedMillis, accepted: Object.fromEntries(accepted) });
       return;
     }
-    if (url.pathname === '/v2/email/account' && req.method === 'GET' && rate !== null) {
-      json(res, 200, account(rate));
+    if (url.pathname === '/v2/email/account' && req.method === 'GET') {
+      // without a limit, a rate no burst here reaches (SES always reports one)
+      json(res, 200, account(rate === null ? UNLIMITED : rate));
       return;
     }
     if (url.pathname === '/v2/email/outbound-emails' && req.method === 'POST' && rate !== null) {

@@ -78,15 +78,14 @@ public final class DigestService {
         try {
             DigestEmail.Model model = gather(since.isBefore(now.minus(LONGEST)) ? now.minus(LONGEST) : since, now, today);
             if (model.nothingNew()) {
-                // the day is handled; the next digest still covers everything since the last one sent
+                // the day is handled, and nothing came in up to now: the next digest starts here
                 return Outcome.NOTHING_NEW;
             }
             sender.send(DigestEmail.compose(model, settings.from(), settings.adminEmail()));
         } catch (RuntimeException failed) {
-            state.release(today, last.day());
+            state.release(today, last);
             throw failed;
         }
-        state.sent(now);
         return Outcome.SENT;
     }
 

@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * One item of the Limits table (the table of small counters and marks): the organisers' day whose digest
- * was handled ({@code digestDay}) and the time the last digest sent covered up to ({@code sentUpTo}).
- * The day is claimed with a conditional write before the digest is sent, so concurrent or repeated runs
- * send it once; a failed send gives the day back.
+ * was handled ({@code digestDay}) and the time the last digest covered up to ({@code sentUpTo}). Both are
+ * set in one conditional write before the digest is sent, so concurrent or repeated runs send it once and
+ * a digest sent is never counted again; a failed send gives both back.
  */
 final class DigestState {
     static final Map<String, AttributeValue> KEY = Map.of("limitKey", s("digest#admins"));
@@ -40,10 +40,13 @@ final class DigestState {
         return new Last(day == null ? null : LocalDate.parse(day), Items.instant(item, "sentUpTo"));
     }
 
-    /** True when this run took {@code today}; false when another run handled it already. */
+    /**
+     * True when this run took {@code today}, moving {@code sentUpTo} to {@code now} with it (the window the
+     * digest covers ends there); false when another run handled the day already.
+     */
     boolean claim(LocalDate today, Instant now) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(KEY).updateExpression("SET digestDay = :today, claimedAt = :now")
+            dynamo.updateItem(b -> b.tableName(table).key(KEY).updateExpression("SET digestDay = :today, sentUpTo = :now")
                     .conditionExpression("attribute_not_exists(digestDay) OR digestDay <> :today")
                     .expressionAttributeValues(Map.of(":today", s(today.toString()), ":now", instant(now))));
             return true;
@@ -52,21 +55,29 @@ final class DigestState {
         }
     }
 
-    /** Gives {@code today} back after a failed send, so the next run tries again. */
-    void release(LocalDate today, LocalDate previous) {
+    /** Gives {@code today} back after a failed send, with the window as it was, so the next run tries again. */
+    void release(LocalDate today, Last previous) {
+        StringBuilder set = new StringBuilder();
+        StringBuilder remove = new StringBuilder();
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":today", s(today.toString())));
+        if (previous.day() == null) {
+            remove.append("digestDay");
+        } else {
+            set.append("digestDay = :previousDay");
+            values.put(":previousDay", s(previous.day().toString()));
+        }
+        if (previous.sentUpTo() == null) {
+            remove.append(remove.isEmpty() ? "" : ", ").append("sentUpTo");
+        } else {
+            set.append(set.isEmpty() ? "" : ", ").append("sentUpTo = :previousUpTo");
+            values.put(":previousUpTo", instant(previous.sentUpTo()));
+        }
+        String update = (set.isEmpty() ? "" : "SET " + set + " ") + (remove.isEmpty() ? "" : "REMOVE " + remove);
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(KEY)
-                    .updateExpression(previous == null ? "REMOVE digestDay" : "SET digestDay = :previous")
-                    .conditionExpression("digestDay = :today")
-                    .expressionAttributeValues(previous == null ? Map.of(":today", s(today.toString()))
-                            : Map.of(":today", s(today.toString()), ":previous", s(previous.toString()))));
+            dynamo.updateItem(b -> b.tableName(table).key(KEY).updateExpression(update.trim())
+                    .conditionExpression("digestDay = :today").expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException moved) {
             // a later day was claimed meanwhile: nothing to give back
         }
-    }
-
-    void sent(Instant upTo) {
-        dynamo.updateItem(b -> b.tableName(table).key(KEY).updateExpression("SET sentUpTo = :upTo")
-                .expressionAttributeValues(Map.of(":upTo", instant(upTo))));
     }
 }

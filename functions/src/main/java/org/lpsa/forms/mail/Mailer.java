@@ -103,13 +103,13 @@ public final class Mailer {
         String messageId = null;
         try {
             if (contacts.isSuppressed(email.address())) {
-                pending.markSkipped(table, key, "address suppressed (bounced or complained)");
+                pending.markSkipped(table, key, now, "address suppressed (bounced or complained)");
                 Log.info(requestId, "email skipped: address suppressed", "kind", email.kind(), "eventId", email.eventId());
                 return Outcome.SKIPPED;
             }
             Optional<String> notNow = email.reasonNotToSend(now);
             if (notNow.isPresent()) {
-                pending.markSkipped(table, key, notNow.get());
+                pending.markSkipped(table, key, now, notNow.get());
                 Log.info(requestId, "email skipped: " + notNow.get(), "kind", email.kind(), "eventId", email.eventId());
                 return Outcome.SKIPPED;
             }
@@ -117,7 +117,7 @@ public final class Mailer {
             messageId = sender.send(email.compose(now));
         } catch (OwedEmail.NeverComposable gone) {
             // what it is about is gone (its event was deleted): nothing can be composed, now or later
-            pending.release(table, key, now, true, "NeverComposable");
+            pending.release(table, key, now, now, true, "NeverComposable");
             Log.warn(requestId, "email cannot be composed; giving up", "kind", email.kind(), "eventId", email.eventId(),
                     GAVE_UP_LOG_FIELD, true);
             return Outcome.GAVE_UP;
@@ -135,7 +135,7 @@ public final class Mailer {
                 email.notSent(now);
             }
         }
-        if (markSent(table, key, messageId, requestId, email.eventId())) {
+        if (markSent(table, key, now, messageId, requestId, email.eventId())) {
             email.sent();
         }
         Log.info(requestId, "email sent", "kind", email.kind(), "eventId", email.eventId(), "attempt", attempt);
@@ -147,10 +147,11 @@ public final class Mailer {
      * after {@link #ABANDONED_AFTER} and the email sent again. False only when another mailer took the
      * claim over meanwhile.
      */
-    private boolean markSent(String table, Map<String, AttributeValue> key, String messageId, String requestId, String eventId) {
+    private boolean markSent(String table, Map<String, AttributeValue> key, Instant claimedAt, String messageId, String requestId,
+                             String eventId) {
         for (int tries = 1; ; tries++) {
             try {
-                return pending.markSent(table, key, messageId, clock.instant());
+                return pending.markSent(table, key, claimedAt, messageId, clock.instant());
             } catch (RuntimeException failure) {
                 if (tries == MARK_SENT_TRIES || !pause(Duration.ofMillis(100L * tries))) {
                     Log.error(requestId, "email sent but not marked sent; it goes out again when its claim expires", failure,
@@ -179,7 +180,7 @@ public final class Mailer {
      */
     private Outcome throttled(String table, Map<String, AttributeValue> key, Instant now, String code, String requestId, OwedEmail email) {
         Instant retryAt = now.plusMillis(5_000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000));
-        pending.putBack(table, key, retryAt, code);
+        pending.putBack(table, key, now, retryAt, code);
         Log.info(requestId, "email throttled; put back", "kind", email.kind(), "eventId", email.eventId(), "error", code);
         return Outcome.THROTTLED;
     }
@@ -188,7 +189,7 @@ public final class Mailer {
     private Outcome failed(String table, Map<String, AttributeValue> key, Instant now, long attempt, String error,
                            RuntimeException fault, String requestId, OwedEmail email) {
         boolean giveUp = attempt >= MAX_ATTEMPTS;
-        pending.release(table, key, now.plus(backoff(attempt)), giveUp, error);
+        pending.release(table, key, now, now.plus(backoff(attempt)), giveUp, error);
         String message = giveUp ? "email failed; giving up" : "email failed; will retry";
         String kind = email == null ? "unreadable item" : email.kind();
         String eventId = email == null ? null : email.eventId();

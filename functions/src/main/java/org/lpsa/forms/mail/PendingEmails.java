@@ -62,25 +62,28 @@ public final class PendingEmails {
         }
     }
 
-    /** Marks a claimed email sent. False when the claim was lost meanwhile (nothing changed). */
-    public boolean markSent(String table, Map<String, AttributeValue> key, String messageId, Instant now) {
-        return finish(table, key, "SET emailStatus = :done, emailSentAt = :now, emailMessageId = :id"
+    /**
+     * Marks the email claimed at {@code claimedAt} sent. False when that claim was lost meanwhile (the item
+     * changed, or another mailer took it over): nothing changed.
+     */
+    public boolean markSent(String table, Map<String, AttributeValue> key, Instant claimedAt, String messageId, Instant now) {
+        return finish(table, key, claimedAt, "SET emailStatus = :done, emailSentAt = :now, emailMessageId = :id"
                 + " REMOVE emailClaimedAt, emailRetryAt, emailError, " + NOT_DUE, Map.of(":done", EmailStatus.SENT.value(), ":now", instant(now), ":id", s(messageId)));
     }
 
     /** Settles a claimed email without sending it (a rate cap, nobody to write to). */
-    public void markSkipped(String table, Map<String, AttributeValue> key, String reason) {
-        finish(table, key, "SET emailStatus = :done, emailSkipReason = :reason REMOVE emailClaimedAt, emailRetryAt, " + NOT_DUE,
+    public void markSkipped(String table, Map<String, AttributeValue> key, Instant claimedAt, String reason) {
+        finish(table, key, claimedAt, "SET emailStatus = :done, emailSkipReason = :reason REMOVE emailClaimedAt, emailRetryAt, " + NOT_DUE,
                 Map.of(":done", EmailStatus.SKIPPED.value(), ":reason", s(reason)));
     }
 
     /** Gives a claimed email back after a failed send: PENDING until {@code retryAt}, or FAILED. */
-    public void release(String table, Map<String, AttributeValue> key, Instant retryAt, boolean giveUp, String error) {
+    public void release(String table, Map<String, AttributeValue> key, Instant claimedAt, Instant retryAt, boolean giveUp, String error) {
         if (giveUp) {
-            finish(table, key, "SET emailStatus = :done, emailRetryAt = :retry, emailError = :error REMOVE emailClaimedAt, " + NOT_DUE,
+            finish(table, key, claimedAt, "SET emailStatus = :done, emailRetryAt = :retry, emailError = :error REMOVE emailClaimedAt, " + NOT_DUE,
                     Map.of(":done", EmailStatus.FAILED.value(), ":retry", instant(retryAt), ":error", s(error)));
         } else {
-            finish(table, key, "SET emailStatus = :done, emailRetryAt = :retry, emailError = :error, " + DueEmails.DUE_AT
+            finish(table, key, claimedAt, "SET emailStatus = :done, emailRetryAt = :retry, emailError = :error, " + DueEmails.DUE_AT
                     + " = :retry, " + DueEmails.SHARD + " = :shard REMOVE emailClaimedAt",
                     Map.of(":done", EmailStatus.PENDING.value(), ":retry", instant(retryAt), ":error", s(error), ":shard", DueEmails.shard(key)));
         }
@@ -91,19 +94,26 @@ public final class PendingEmails {
      * claim's attempt given back (throttling is SES's pace, not this email's failure) and counted apart
      * in {@code emailThrottled}.
      */
-    public void putBack(String table, Map<String, AttributeValue> key, Instant retryAt, String code) {
-        finish(table, key, "SET emailStatus = :done, emailRetryAt = :retry, emailError = :error, " + DueEmails.DUE_AT
+    public void putBack(String table, Map<String, AttributeValue> key, Instant claimedAt, Instant retryAt, String code) {
+        finish(table, key, claimedAt, "SET emailStatus = :done, emailRetryAt = :retry, emailError = :error, " + DueEmails.DUE_AT
                 + " = :retry, " + DueEmails.SHARD + " = :shard ADD emailAttempts :minusOne, emailThrottled :one REMOVE emailClaimedAt",
                 Map.of(":done", EmailStatus.PENDING.value(), ":retry", instant(retryAt), ":error", s(code), ":shard", DueEmails.shard(key),
                         ":minusOne", n(-1), ":one", n(1)));
     }
 
-    private boolean finish(String table, Map<String, AttributeValue> key, String update, Map<String, AttributeValue> values) {
+    /**
+     * Settles the claim taken at {@code claimedAt}, only if it still holds: a cancellation or an update puts
+     * the item back to PENDING while a mailer works, and another mailer may claim it then; neither mailer
+     * may settle the other's claim.
+     */
+    private boolean finish(String table, Map<String, AttributeValue> key, Instant claimedAt, String update,
+                           Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new java.util.HashMap<>(values);
         all.put(":sending", EmailStatus.SENDING.value());
+        all.put(":claimedAt", instant(claimedAt));
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression(update)
-                    .conditionExpression("emailStatus = :sending").expressionAttributeValues(all));
+                    .conditionExpression("emailStatus = :sending AND emailClaimedAt = :claimedAt").expressionAttributeValues(all));
             return true;
         } catch (ConditionalCheckFailedException lost) {
             // another mailer took it over; it owns the outcome now
@@ -117,7 +127,8 @@ public final class PendingEmails {
      * all pages: only items that owe an email are read.
      */
     public List<Map<String, AttributeValue>> due(String table, List<String> keyNames, Instant now) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        // earliest due first across the shards: a run that cannot finish a backlog leaves the latest for the next
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
         for (int shard = 0; shard < DueEmails.SHARDS; shard++) {
             Map<String, AttributeValue> values = Map.of(":shard", s(Integer.toString(shard)), ":now", instant(now));
             Map<String, AttributeValue> start = null;
@@ -127,13 +138,16 @@ public final class PendingEmails {
                         .keyConditionExpression(DueEmails.SHARD + " = :shard AND " + DueEmails.DUE_AT + " <= :now")
                         .expressionAttributeValues(values)
                         .exclusiveStartKey(from));
-                for (Map<String, AttributeValue> item : page.items()) {
-                    Map<String, AttributeValue> key = new java.util.HashMap<>();
-                    keyNames.forEach(name -> key.put(name, item.get(name)));
-                    keys.add(key);
-                }
+                found.addAll(page.items());
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (start != null);
+        }
+        found.sort(java.util.Comparator.comparing(item -> item.get(DueEmails.DUE_AT).s()));
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> item : found) {
+            Map<String, AttributeValue> key = new java.util.HashMap<>();
+            keyNames.forEach(name -> key.put(name, item.get(name)));
+            keys.add(key);
         }
         return keys;
     }

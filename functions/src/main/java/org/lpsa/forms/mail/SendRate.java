@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  *
  * <p>The rate is SES's {@code MaxSendRate} (SESv2 GetAccount, read again every 10 minutes). Each clock second
  * has one item in the Limits table; a send takes a numbered place in its second with one conditional write
- * ({@code ADD sends 1} while {@code sends < rate}) and waits for its place's moment, the places spread from
- * 50 to 750 ms into the second, so that a send does not leave in one second and reach SES in the next (nor
- * one of the second before arrive in this one). So at 14 a second,
+ * ({@code sends + 1} while {@code sends < rate}) and waits for its place's moment, the places spread from
+ * 50 to 550 ms into the second, so that a send does not leave in one second and reach SES in the next (nor
+ * one of the second before arrive in this one); the first send of a second skips the places already past. So at 14 a second,
  * whatever the number of concurrent mailers, at most 14 sends start in any clock second, evenly spaced; a
  * full second sends the caller to the next. The write costs one write unit per email (10,000 emails: about
  * 0.013 USD on demand), plus one per refused try (at most one per waiting copy per second); the items
@@ -36,11 +36,15 @@ public final class SendRate {
     /** No pacing: for a sender whose rate is not ours to keep (tests of other things). */
     public static final SendRate UNPACED = new SendRate(null, null, null, Clock.systemUTC());
     static final Duration QUOTA_READ_EVERY = Duration.ofMinutes(10);
+    static final Duration RETRY_QUOTA_READ = Duration.ofSeconds(30);
     /** How long a send waits for a place before it is put back for later. */
     static final Duration LONGEST_WAIT = Duration.ofSeconds(3);
-    /** Places start this far into their second and are spread over the next 700 ms; none is granted after 750 ms. */
+    /**
+     * Places start this far into their second and are spread over the next 500 ms; none is granted after
+     * 550 ms, so a send has 450 ms to reach SES within the second it was counted in.
+     */
     private static final long FIRST_PLACE_MILLIS = 50;
-    private static final long SPREAD_MILLIS = 700;
+    private static final long SPREAD_MILLIS = 500;
 
     private final SesV2Client ses;
     private final DynamoDbClient dynamo;
@@ -56,7 +60,12 @@ public final class SendRate {
         this.clock = clock;
     }
 
-    /** SES's maximum send rate as last read (emails a second), or 0 when unknown: nothing is paced then. */
+    /**
+     * SES's maximum send rate as last read (emails a second), or 0 when SES reports none (a stand-in without an
+     * account): nothing is paced then. When the read fails (GetAccount is throttled in a burst of cold copies,
+     * or not allowed), the last rate read stands, or 1 a second (the sandbox's) when none was; it is read
+     * again in 30 s.
+     */
     public double perSecond() {
         if (ses == null) {
             return 0;
@@ -65,12 +74,13 @@ public final class SendRate {
         if (now.isAfter(rateReadAt.plus(QUOTA_READ_EVERY))) {
             try {
                 rate = ses.getAccount(b -> { }).sendQuota().maxSendRate();
+                rateReadAt = now;
             } catch (SdkException | NullPointerException unknown) {
-                // no quota to read (no permission, an outage, a stand-in without an account): throttles decide instead
-                rate = 0;
-                Log.warn(Log.currentRequestId(), "SES sending quota unknown; sends are not paced", "error", unknown.getClass().getSimpleName());
+                Log.warn(Log.currentRequestId(), "SES sending quota not read; keeping to the last rate known, or 1 a second",
+                        "error", unknown.getClass().getSimpleName());
+                rate = rate > 0 ? rate : 1;
+                rateReadAt = now.minus(QUOTA_READ_EVERY).plus(RETRY_QUOTA_READ);
             }
-            rateReadAt = now;
         }
         return rate;
     }
@@ -89,8 +99,10 @@ public final class SendRate {
         while (true) {
             long now = clock.millis();
             long second = now / 1000;
-            if (now % 1000 < FIRST_PLACE_MILLIS + SPREAD_MILLIS) {
-                Long place = take(second, perSecond);
+            long into = now % 1000;
+            if (into < FIRST_PLACE_MILLIS + SPREAD_MILLIS) {
+                long elapsed = Math.max(0, (into - FIRST_PLACE_MILLIS) * perSecond / SPREAD_MILLIS);
+                Long place = take(second, perSecond, Math.min(elapsed, perSecond - 1));
                 if (place != null) {
                     long at = second * 1000 + FIRST_PLACE_MILLIS + (place - 1) * SPREAD_MILLIS / perSecond;
                     return sleep(at - clock.millis());
@@ -102,14 +114,19 @@ public final class SendRate {
         }
     }
 
-    /** This send's place (1, 2 ...) in {@code second}, or null when the second is full. */
-    private Long take(long second, long perSecond) {
+    /**
+     * This send's place (1, 2 ...) in {@code second}, or null when the second is full. The first send of a
+     * second skips the places whose moment has passed ({@code elapsed}), so sends that start late in a second
+     * do not all go at once.
+     */
+    private Long take(long second, long perSecond, long elapsed) {
         try {
             return Long.parseLong(dynamo.updateItem(b -> b.tableName(table)
                     .key(Map.of("limitKey", s("ses-sends#" + second)))
-                    .updateExpression("ADD sends :one SET expiresAt = :expires")
+                    .updateExpression("SET sends = if_not_exists(sends, :elapsed) + :one, expiresAt = :expires")
                     .conditionExpression("attribute_not_exists(sends) OR sends < :max")
-                    .expressionAttributeValues(Map.of(":one", n(1), ":max", n(perSecond), ":expires", n(second + 86_400)))
+                    .expressionAttributeValues(Map.of(":one", n(1), ":max", n(perSecond), ":elapsed", n(elapsed),
+                            ":expires", n(second + 86_400)))
                     .returnValues(ReturnValue.UPDATED_NEW)).attributes().get("sends").n());
         } catch (ConditionalCheckFailedException full) {
             return null;

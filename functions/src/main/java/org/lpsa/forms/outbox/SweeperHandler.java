@@ -76,6 +76,9 @@ public final class SweeperHandler implements RequestStreamHandler {
         Map<Mailer.Outcome, Integer> counts = new EnumMap<>(Mailer.Outcome.class);
         boolean leftSome = false;
         for (OwedEmails owed : mailer.owed()) {
+            if (leftSome) {
+                break;
+            }
             String table = owed.table();
             for (Map<String, AttributeValue> key : pending.due(table, owed.keyNames(), mailer.now())) {
                 if (System.currentTimeMillis() >= stopAt) {

@@ -385,7 +385,10 @@ public final class RegistrationRepository {
      * Never for a person who turned them off, unless {@code turnOn} (they ticked the box again).
      */
     public void rescheduleReminders(Registration r, Reminders.Due next, boolean turnOn) {
-        Map<String, String> names = Map.of("#shard", REMINDER_SHARD, "#dueAt", REMINDER_DUE_AT, "#kind", REMINDER_KIND);
+        Map<String, String> names = new HashMap<>(Map.of("#shard", REMINDER_SHARD, "#dueAt", REMINDER_DUE_AT, "#kind", REMINDER_KIND));
+        if (turnOn) {
+            names.put("#status", "status");
+        }
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":no", bool(false)));
         String update = "REMOVE #shard, #dueAt, #kind";
         if (next != null) {
@@ -396,9 +399,11 @@ public final class RegistrationRepository {
         if (turnOn) {
             update = next == null ? "SET remindersOff = :no " + update : update + ", remindersOff = :no";
             values.put(":link", s(r.linkId()));
+            values.put(":registered", s(Registration.REGISTERED));
         }
         String expression = update;
-        String condition = turnOn ? "linkId = :link"
+        // turned on again only while registered: a registration cancelled meanwhile owes no reminder
+        String condition = turnOn ? "linkId = :link AND #status = :registered"
                 : "attribute_exists(email) AND (attribute_not_exists(remindersOff) OR remindersOff = :no)";
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(r.eventId(), r.email())).updateExpression(expression)

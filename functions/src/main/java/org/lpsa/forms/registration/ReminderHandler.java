@@ -76,7 +76,7 @@ public final class ReminderHandler implements RequestStreamHandler {
         try (Log.Scope ignored = Log.request(requestId)) {
             ReminderService.Summary summary = service.run(now, requestId, ScheduledRun.stopAt(context));
             output.write(Json.bytes(Map.of("sent", summary.sent(), "skipped", summary.skipped(), "rescheduled", summary.rescheduled(),
-                    "leftForNextRun", summary.leftForNextRun())));
+                    "deferred", summary.deferred(), "leftForNextRun", summary.leftForNextRun())));
         }
     }
 }

@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class ReminderService {
     /** {@code leftForNextRun}: the run stopped before its time ran out; the rest stay due for the next. */
-    public record Summary(int sent, int skipped, int rescheduled, boolean leftForNextRun) {}
+    /** {@code deferred}: SES was at its rate (throttled, or no place within it); owed again at the next run. */
+    public record Summary(int sent, int skipped, int rescheduled, int deferred, boolean leftForNextRun) {}
 
     private final RegistrationRepository registrations;
     private final EventRepository events;
@@ -56,6 +57,7 @@ public final class ReminderService {
         int sent = 0;
         int skipped = 0;
         int rescheduled = 0;
+        int deferred = 0;
         boolean leftSome = false;
         for (int shard = 0; shard < DueEmails.SHARDS && !leftSome; shard++) {
             for (Map<String, AttributeValue> key : registrations.remindersDue(Integer.toString(shard), now)) {
@@ -67,6 +69,7 @@ public final class ReminderService {
                     switch (remind(key, now)) {
                         case SENT -> sent++;
                         case RESCHEDULED -> rescheduled++;
+                        case DEFERRED -> deferred++;
                         default -> skipped++;
                     }
                 } catch (RuntimeException e) {
@@ -76,11 +79,12 @@ public final class ReminderService {
                 }
             }
         }
-        Log.info(requestId, "reminders done", "sent", sent, "skipped", skipped, "rescheduled", rescheduled, "leftForNextRun", leftSome);
-        return new Summary(sent, skipped, rescheduled, leftSome);
+        Log.info(requestId, "reminders done", "sent", sent, "skipped", skipped, "rescheduled", rescheduled, "deferred", deferred,
+                "leftForNextRun", leftSome);
+        return new Summary(sent, skipped, rescheduled, deferred, leftSome);
     }
 
-    private enum Outcome { SENT, SKIPPED, RESCHEDULED }
+    private enum Outcome { SENT, SKIPPED, RESCHEDULED, DEFERRED }
 
     private Outcome remind(Map<String, AttributeValue> key, Instant now) {
         Optional<Map<String, AttributeValue>> stored = registrations.item(Items.string(key, "eventId"), Items.string(key, "email"));
@@ -113,6 +117,10 @@ public final class ReminderService {
         } catch (RuntimeException failed) {
             // not sent: owed again at the next run
             registrations.giveBackReminder(item, due);
+            if (failed instanceof EmailSender.SendFailure paced && paced.throttled()) {
+                // SES's pace, not a failure
+                return Outcome.DEFERRED;
+            }
             throw failed;
         }
         return Outcome.SENT;
