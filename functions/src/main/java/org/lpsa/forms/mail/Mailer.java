@@ -181,7 +181,8 @@ public final class Mailer {
     private Outcome throttled(String table, Map<String, AttributeValue> key, Instant now, String code, String requestId, OwedEmail email) {
         Instant retryAt = now.plusMillis(5_000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000));
         pending.putBack(table, key, now, retryAt, code);
-        Log.info(requestId, "email throttled; put back", "kind", email.kind(), "eventId", email.eventId(), "error", code);
+        // "throttled": true feeds the EmailsThrottledAlarm (SES has held sends back for half an hour)
+        Log.info(requestId, "email throttled; put back", "kind", email.kind(), "eventId", email.eventId(), "error", code, "throttled", true);
         return Outcome.THROTTLED;
     }
 
