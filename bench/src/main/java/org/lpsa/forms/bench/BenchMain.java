@@ -447,30 +447,10 @@ public final class BenchMain {
     // throughput
 
     private void throughput() throws Exception {
-        int port = Emulators.freePort();
-        Path state = work.resolve("stack-state");
-        Files.deleteIfExists(state.resolve("local.json"));
-        String classpath = root.resolve("local/server/target/classes") + ":"
-                + Files.readString(root.resolve("local/server/target/classpath.txt")).trim();
-        ProcessBuilder builder = new ProcessBuilder(java(), "-XX:+UseSerialGC", "-cp", classpath, "org.lpsa.forms.local.LocalStack",
-                // the stack's own capacity: the routes' throttling (a template parameter) would cap the figure
-                "--port", Integer.toString(port), "--state", state.toString(), "--no-api-throttle")
-                .redirectErrorStream(true).redirectOutput(work.resolve("stack.log").toFile());
-        builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", "AWS_REGION", "us-east-1",
-                "AWS_EC2_METADATA_DISABLED", "true"));
-        Process stack = builder.start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(state.resolve("local.json")) && System.nanoTime() < deadline && stack.isAlive()) {
-                Thread.sleep(100);
-            }
-            if (!Files.exists(state.resolve("local.json"))) {
-                throw new IllegalStateException("the local stack did not start; see " + work.resolve("stack.log"));
-            }
-            load("http://127.0.0.1:" + port + "/events/demo/registrations");
-        } finally {
-            stack.destroy();
-            stack.waitFor(20, TimeUnit.SECONDS);
+        // the stack's own capacity: the routes' throttling (a template parameter) would cap the figure
+        try (StackProcess stack = StackProcess.start(root, work.resolve("stack-state"), work.resolve("stack.log"), "-XX:+UseSerialGC",
+                "--port", "0", "--no-api-throttle")) {
+            load(stack.get("url") + "/events/demo/registrations");
         }
     }
 

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,31 +45,9 @@ final class BurstRun {
     }
 
     Map<String, Object> run() throws Exception {
-        Path state = work.resolve("burst-state");
-        Files.createDirectories(state);
-        Files.deleteIfExists(state.resolve("local.json"));
-        String classpath = root.resolve("local/server/target/classes") + ":"
-                + Files.readString(root.resolve("local/server/target/classpath.txt")).trim();
-        ProcessBuilder builder = new ProcessBuilder(BenchMain.java(), "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                "org.lpsa.forms.local.LocalStack", "--port", "0", "--state", state.toString(), "--ses-rate", Integer.toString(SES_RATE))
-                .redirectErrorStream(true).redirectOutput(work.resolve("burst-stack.log").toFile());
-        builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", "AWS_REGION", "us-east-1",
-                "AWS_EC2_METADATA_DISABLED", "true"));
-        Process stack = builder.start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(state.resolve("local.json")) && System.nanoTime() < deadline && stack.isAlive()) {
-                Thread.sleep(100);
-            }
-            if (!Files.exists(state.resolve("local.json"))) {
-                throw new IllegalStateException("the local stack did not start; see " + work.resolve("burst-stack.log"));
-            }
-            Map<String, Object> local = JSON.std.mapFrom(Files.readString(state.resolve("local.json")));
-            return burst(String.valueOf(local.get("url")), URI.create(String.valueOf(local.get("ses"))),
-                    URI.create(String.valueOf(local.get("dynamodb"))), String.valueOf(local.get("stackName")));
-        } finally {
-            stack.destroy();
-            stack.waitFor(20, TimeUnit.SECONDS);
+        try (StackProcess stack = StackProcess.start(root, work.resolve("burst-state"), work.resolve("burst-stack.log"),
+                "-XX:TieredStopAtLevel=1", "--port", "0", "--ses-rate", Integer.toString(SES_RATE))) {
+            return burst(stack.get("url"), URI.create(stack.get("ses")), URI.create(stack.get("dynamodb")), stack.get("stackName"));
         }
     }
 
