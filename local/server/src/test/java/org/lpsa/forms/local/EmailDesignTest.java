@@ -24,6 +24,7 @@ import org.lpsa.forms.mail.OutgoingEmail;
  */
 class EmailDesignTest {
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
+    private static final Pattern FACT = Pattern.compile("<th scope=\"row\"[^>]*>([^<]*)</th><td[^>]*>([^<]*)</td>");
 
     @Test
     void everyEmailFollowsTheDesignAndItsTextHoldsTheSameLinksInOrder() {
@@ -47,6 +48,14 @@ class EmailDesignTest {
             while (m.find()) {
                 links.add(m.group(1).replace("&amp;", "&"));
             }
+            Matcher fact = FACT.matcher(html);
+            int facts = 0;
+            while (fact.find()) {
+                String line = unescape(fact.group(1)) + ": " + unescape(fact.group(2));
+                assertTrue(text.contains(line), name + ": the text part states the fact " + line + "\n" + text);
+                facts++;
+            }
+            assertTrue(facts > 0 || name.equals("cancellation") || name.equals("digest"), name + ": the facts as a table");
             int from = 0;
             for (String link : links) {
                 assertTrue(URI.create(link).isAbsolute() && link.startsWith("https://"), name + ": absolute https link " + link);
@@ -90,6 +99,11 @@ class EmailDesignTest {
         assertTrue(html.contains("What happens next"));
         assertTrue(html.contains("href=\"" + EmailSamples.SITE + "/ideas.html\"") && html.contains(">Send another idea</a>"), "its one button");
         assertTrue(html.contains("Webinar topics"), "the priority area in words");
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&#39;", "'").replace("&#34;", "\"").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     private static String link(String html, String prefix) {
