@@ -107,6 +107,21 @@ final class StatsCommand extends AdminCli.Base {
         };
     }
 
+    /** Counters, in this order, at 0. */
+    private static Map<String, Integer> zeros(String... names) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String name : names) {
+            counts.put(name, 0);
+        }
+        return counts;
+    }
+
+    /** A number attribute of the item, 0 when absent. */
+    private static int count(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? 0 : Integer.parseInt(value.n());
+    }
+
     /** The counts, registered people only (cancelled ones counted apart). */
     static Map<String, Object> stats(Event event, List<Map<String, AttributeValue>> registrations,
                                      List<Map<String, AttributeValue>> ideas) {
@@ -117,26 +132,18 @@ final class StatsCommand extends AdminCli.Base {
         int registered = 0;
         int cancelled = 0;
         int newsletter = 0;
-        int remindersSent = 0;
-        int remindersSkipped = 0;
-        // each registration's email (confirmation, update, cancellation) by where it stands
-        Map<String, Integer> emails = new LinkedHashMap<>();
-        for (String state : List.of("owed", "sending", "retrying", "sent", "skipped", "failed", "throttled")) {
-            emails.put(state, 0);
-        }
-        int remindersOwed = 0;
-        int remindersOff = 0;
+        // each registration's email (confirmation, update, cancellation) by where it stands; owed: waiting for
+        // its first send; retrying: put back after SES throttled it or a send failed; throttled: times SES
+        // throttled a send (each put back without using an attempt)
+        Map<String, Integer> emails = zeros("owed", "sending", "retrying", "sent", "skipped", "failed", "throttled");
+        // reminders sent so far, skipped (the address bounced or complained), registrations still owed one,
+        // and those whose person turned them off
+        Map<String, Integer> reminders = zeros("sent", "skipped", "owed", "turnedOff");
         for (Map<String, AttributeValue> r : registrations) {
-            if (r.containsKey("remindersSent")) {
-                remindersSent += Integer.parseInt(r.get("remindersSent").n());
-            }
             emails.merge(emailState(r), 1, Integer::sum);
-            if (r.containsKey("emailThrottled")) {
-                emails.merge("throttled", Integer.parseInt(r.get("emailThrottled").n()), Integer::sum);
-            }
-            if (r.containsKey("remindersSkipped")) {
-                remindersSkipped += Integer.parseInt(r.get("remindersSkipped").n());
-            }
+            emails.merge("throttled", count(r, "emailThrottled"), Integer::sum);
+            reminders.merge("sent", count(r, "remindersSent"), Integer::sum);
+            reminders.merge("skipped", count(r, "remindersSkipped"), Integer::sum);
             if (!"registered".equals(r.get("status").s())) {
                 cancelled++;
                 continue;
@@ -152,9 +159,9 @@ final class StatsCommand extends AdminCli.Base {
                 newsletter++;
             }
             if (r.containsKey("remindersOff") && Boolean.TRUE.equals(r.get("remindersOff").bool())) {
-                remindersOff++;
+                reminders.merge("turnedOff", 1, Integer::sum);
             } else if (r.containsKey("reminderDueAt")) {
-                remindersOwed++;
+                reminders.merge("owed", 1, Integer::sum);
             }
         }
         Map<String, Integer> byArea = new TreeMap<>();
@@ -171,16 +178,7 @@ final class StatsCommand extends AdminCli.Base {
         r.put("byRegion", byRegion);
         r.put("byRole", byRole);
         r.put("byUtcOffset", byOffset);
-        // reminders sent so far, skipped (the address bounced or complained), registrations still owed one,
-        // and those whose person turned them off
-        Map<String, Integer> reminders = new LinkedHashMap<>();
-        reminders.put("sent", remindersSent);
-        reminders.put("skipped", remindersSkipped);
-        reminders.put("owed", remindersOwed);
-        reminders.put("turnedOff", remindersOff);
         r.put("reminders", reminders);
-        // owed: waiting for its first send; retrying: put back after SES throttled it or a send failed;
-        // throttled: times SES throttled a send (each put back without using an attempt)
         r.put("emails", emails);
         Map<String, Object> idea = new LinkedHashMap<>();
         idea.put("total", ideas.size());
