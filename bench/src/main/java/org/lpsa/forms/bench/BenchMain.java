@@ -438,6 +438,8 @@ public final class BenchMain {
         results.put("warm_p99_ms", Stats.round(((Number) warm.get("p99Ms")).doubleValue()));
         results.put("warm_p50_handler_ms", Stats.round(((Number) warm.get("handlerP50Ms")).doubleValue()));
         results.put("warm_p99_handler_ms", Stats.round(((Number) warm.get("handlerP99Ms")).doubleValue()));
+        results.put("warm_p90_handler_ms", Stats.round(((Number) warm.get("handlerP90Ms")).doubleValue()));
+        results.put("warm_p95_handler_ms", Stats.round(((Number) warm.get("handlerP95Ms")).doubleValue()));
         results.put("warm_p50_handler_cpu_ms", Stats.round(((Number) warm.get("handlerCpuP50Ms")).doubleValue()));
         results.put("warm_p99_handler_cpu_ms", Stats.round(((Number) warm.get("handlerCpuP99Ms")).doubleValue()));
         results.put("warm_alloc_bytes_per_request", warm.get("allocatedBytesPerRequest"));

@@ -61,6 +61,7 @@ public final class WarmRun {
         }
         System.out.println("{\"p50Ms\":" + Stats.percentile(total, 50) + ",\"p99Ms\":" + Stats.percentile(total, 99)
                 + ",\"handlerP50Ms\":" + Stats.percentile(own, 50) + ",\"handlerP99Ms\":" + Stats.percentile(own, 99)
+                + ",\"handlerP90Ms\":" + Stats.percentile(own, 90) + ",\"handlerP95Ms\":" + Stats.percentile(own, 95)
                 + ",\"handlerCpuP50Ms\":" + Stats.percentile(ownCpu, 50) + ",\"handlerCpuP99Ms\":" + Stats.percentile(ownCpu, 99)
                 + ",\"allocatedBytesPerRequest\":" + allocated / n + ",\"failures\":" + failures + ",\"n\":" + n + "}");
     }
