@@ -6,7 +6,6 @@ import java.util.Map;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.Log;
 import org.lpsa.forms.aws.AwsClients;
-import org.lpsa.forms.aws.DryRun;
 import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.contacts.ContactRepository;
 import org.lpsa.forms.contacts.SourceLimits;
@@ -58,8 +57,8 @@ public final class IdeaHandler extends ApiHandler {
                         + "\"" + HONEYPOT + "\":\"priming\"}"))
                 .step(() -> rehearse("POST", "/ideas", Map.of(), Map.of(), FORM,
                         "area=other&title=Priming&text=Priming.&" + HONEYPOT + "=priming"))
-                // the count of an idea from a source, stopped before it is sent
-                .step(() -> DryRun.run(() -> limits.admit(SourceLimits.Kind.IDEA, "192.0.2.1", service.clock().instant())));
+                // the count of an idea from a source, sent with a condition DynamoDB refuses
+                .step(() -> limits.rehearse(service.clock().instant()));
     }
 
     public Priming priming() {

@@ -10,7 +10,6 @@ import org.lpsa.forms.Config;
 import org.lpsa.forms.Json;
 import org.lpsa.forms.Log;
 import org.lpsa.forms.aws.AwsClients;
-import org.lpsa.forms.aws.DryRun;
 import org.lpsa.forms.aws.Priming;
 import org.lpsa.forms.aws.TokenSecret;
 import org.lpsa.forms.contacts.SourceLimits;
@@ -88,15 +87,15 @@ public final class RegisterHandler extends ApiHandler {
 
     /**
      * A registration for an event that cannot exist, read through to its 404 as a form and as JSON, then
-     * the rest of a registration's own work (checks, the item, the write stopped before it is sent, the
-     * thank-you link, the answer).
+     * the rest of a registration's own work (checks, the count and the item, each write sent with a condition
+     * DynamoDB refuses, the thank-you link, the answer).
      */
     private void rehearse() {
         Map<String, String> path = Map.of("eventId", Priming.IMPOSSIBLE_KEY);
         rehearse("POST", "/events/" + Priming.IMPOSSIBLE_KEY + "/registrations", path, Map.of(), "application/json", REHEARSAL);
         rehearse("POST", "/events/" + Priming.IMPOSSIBLE_KEY + "/registrations", path, Map.of(), FORM,
                 "name=Priming&email=priming%40example.org&organization=Priming&role=other&country=NP&interests=other");
-        DryRun.run(() -> limits.admit(SourceLimits.Kind.REGISTRATION, "192.0.2.1", service.clock().instant()));
+        limits.rehearse(service.clock().instant());
         Event event = service.rehearse(RegistrationForm.validate(Fields.ofJson(Json.map(Json.parse(REHEARSAL)))));
         thankYouLocation(event.eventId());
         registered(event, "priming@example.org");

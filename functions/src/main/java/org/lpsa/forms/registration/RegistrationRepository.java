@@ -53,6 +53,20 @@ public final class RegistrationRepository {
         }
     }
 
+    /**
+     * Priming: {@link #insertIfAbsent}'s write of a synthetic registration (whose meeting id no meeting can
+     * have), sent with the opposite condition, so DynamoDB refuses it and nothing is stored.
+     */
+    void rehearseInsert(Registration registration, Instant keepUntil, Reminders.Due reminder) {
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(withReminder(toItem(registration, keepUntil), registration, reminder))
+                    .conditionExpression("attribute_exists(email)"));
+        } catch (ConditionalCheckFailedException refused) {
+            // what priming asked for
+        }
+    }
+
     /** Registers again someone who had cancelled: the new answers replace the old. False if not cancelled. */
     public boolean replaceCancelled(Registration registration, Instant keepUntil, Reminders.Due reminder) {
         try {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import org.lpsa.forms.Config;
 import org.lpsa.forms.Refused;
 import org.lpsa.forms.aws.AwsClients;
-import org.lpsa.forms.aws.DryRun;
 import org.lpsa.forms.events.Event;
 import org.lpsa.forms.events.EventRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -82,14 +81,14 @@ public final class RegistrationService {
 
     /**
      * Priming: a registration's own work for a synthetic person and meeting (the checks, the stored item,
-     * the meeting read back from its item), its write taken through the SDK and stopped before it is sent.
+     * the meeting read back from its item), its write sent to DynamoDB with a condition that refuses it.
      * Returns the synthetic meeting.
      */
     public Event rehearse(RegistrationRequest request) {
         Event event = EventRepository.rehearsal(clock.instant());
         Registration registration = Registration.newFrom(event.eventId(), request, "json", clock.instant());
-        DryRun.run(() -> registrations.insertIfAbsent(registration, keepUntil(event), firstReminder(event, registration)));
-        // the answer of a write that was not sent: its classes, as the SDK would build it
+        registrations.rehearseInsert(registration, keepUntil(event), firstReminder(event, registration));
+        // the answer of a write that was refused: its classes, as the SDK would build it
         PutItemResponse.builder().build();
         return event;
     }
