@@ -42,16 +42,27 @@ public final class Reminders {
         Instant earliest = start.minus(Duration.ofHours(36));
         Instant latest = start.minus(Duration.ofHours(12));
         Instant preferred = start.atZone(zone).toLocalDate().minusDays(1).atTime(PREFERRED).atZone(zone).toInstant();
+        // most people: 09:00 the day before is itself in the window, and nothing can be nearer to it
+        if (!preferred.isBefore(earliest) && !preferred.isAfter(latest) && daytimeHour(preferred.atZone(zone))) {
+            return Optional.of(preferred);
+        }
+        return nearestDaytimeHour(earliest, latest, preferred, zone);
+    }
+
+    /** The whole daytime hour of {@code zone} between {@code earliest} and {@code latest} nearest to {@code preferred}. */
+    static Optional<Instant> nearestDaytimeHour(Instant earliest, Instant latest, Instant preferred, ZoneId zone) {
         Instant best = null;
         // every quarter hour: whole local hours fall on :00, :15, :30 or :45 UTC, whatever the zone
         for (Instant t = earliest.truncatedTo(ChronoUnit.HOURS); !t.isAfter(latest); t = t.plus(Duration.ofMinutes(15))) {
-            ZonedDateTime local = t.atZone(zone);
-            boolean daytimeHour = local.getMinute() == 0 && local.getHour() >= EARLIEST_HOUR && local.getHour() <= LATEST_HOUR;
-            if (!t.isBefore(earliest) && daytimeHour
+            if (!t.isBefore(earliest) && daytimeHour(t.atZone(zone))
                     && (best == null || Duration.between(t, preferred).abs().compareTo(Duration.between(best, preferred).abs()) < 0)) {
                 best = t;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private static boolean daytimeHour(ZonedDateTime local) {
+        return local.getMinute() == 0 && local.getSecond() == 0 && local.getHour() >= EARLIEST_HOUR && local.getHour() <= LATEST_HOUR;
     }
 }

@@ -25,6 +25,29 @@ class RemindersTest {
     }
 
     @Test
+    void nineTheDayBeforeWhenInTheWindowIsWhatTheSearchWouldFindInEveryZone() {
+        // starts at every quarter hour of two days, and of the days around the 2022 clock changes in both hemispheres
+        java.util.List<Instant> starts = new java.util.ArrayList<>();
+        for (String day : java.util.List.of("2022-06-10", "2022-03-27", "2022-10-30", "2022-04-03", "2022-11-06")) {
+            Instant first = Instant.parse(day + "T00:00:00Z");
+            for (int q = 0; q < 2 * 96; q += 7) {
+                starts.add(first.plusSeconds(q * 900L));
+            }
+        }
+        int compared = 0;
+        for (String id : ZoneId.getAvailableZoneIds()) {
+            ZoneId zone = ZoneId.of(id);
+            for (Instant start : starts) {
+                Instant preferred = start.atZone(zone).toLocalDate().minusDays(1).atTime(Reminders.PREFERRED).atZone(zone).toInstant();
+                assertEquals(Reminders.nearestDaytimeHour(start.minusSeconds(36 * 3600), start.minusSeconds(12 * 3600), preferred, zone),
+                        Reminders.dayBefore(start, zone), id + " " + start);
+                compared++;
+            }
+        }
+        assertEquals(true, compared > 10_000, "zones and starts compared: " + compared);
+    }
+
+    @Test
     void theShortNoticeAnHourBeforeAndNothingAlreadyPast() {
         ZoneId kathmandu = ZoneId.of("Asia/Kathmandu");
         assertEquals(Optional.of(new Reminders.Due(Reminders.Kind.DAY_BEFORE, Instant.parse("2022-06-09T03:15:00Z"), NOON_UTC)),
