@@ -197,7 +197,9 @@ final class Report {
                 headers and body leave in two writes: besides loopback's wait for an acknowledgement, Nagle's algorithm
                 and a server's delayed acknowledgement can hold the body back by up to 40 ms on a real network, where
                 Apache HttpClient 5 sets `TCP_NODELAY` and writes once). One DynamoDB call per registration
-                (`TransactWriteItems`) is ruled out by the design: the local emulator has no transactions.
+                (`TransactWriteItems`) is ruled out by the design: dynalite has no transactions, and moto_server, which
+                has them, copies every table a transaction touches before applying it (tried here: past 30 s a call
+                within a few thousand registrations).
 
                 With the limits, the HTTP clients were measured once more (two runs each): url-connection gave a
                 fresh-JVM ratio of 0.61 and 0.64 but a first request after priming of 26 ms (target 20: two writes,
@@ -213,8 +215,8 @@ final class Report {
                 ```sh
                 ./lpsa bench                 # everything; rewrites this file and bench/results/latest.json
                 ./lpsa bench registration    # only the cold and primed registration beside the baseline, printed
-./lpsa bench warm            # only the warm run, printed
-./lpsa bench burst           # the burst: 2,000 registrations against SES at 14 a second
+                ./lpsa bench warm            # only the warm run, printed
+                ./lpsa bench burst           # the burst: 2,000 registrations against SES at 14 a second
                 ```
 
                 It builds what changed and starts its own emulators and stack on free ports; the whole run takes two to
