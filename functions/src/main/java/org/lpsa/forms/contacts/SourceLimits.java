@@ -72,6 +72,7 @@ public final class SourceLimits {
      * can meet, so DynamoDB refuses it and nothing is counted; then the classes of the answer a count gets.
      */
     public void rehearse(Instant now) {
+        // a count's key starts from its source's hash (a documentation address here)
         hash("192.0.2.1");
         try {
             dynamo.updateItem(count(Map.of(KEY, s(Priming.IMPOSSIBLE_KEY)), now, "attribute_exists(" + KEY + ") AND "));
