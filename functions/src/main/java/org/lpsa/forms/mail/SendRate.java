@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * has one item in the Limits table; a send takes a numbered place in its second with one conditional write
  * ({@code sends + 1} while {@code sends < rate}) and waits for its place's moment, the places spread from
  * 50 to 550 ms into the second, so that a send does not leave in one second and reach SES in the next (nor
- * one of the second before arrive in this one); the first send of a second skips the places already past. So at 14 a second,
+ * one of the second before arrive in this one); the first send of a second skips the places already past, and a
+ * place whose wait ends after 550 ms (a slow write, a stalled machine) is left unused. So at 14 a second,
  * whatever the number of concurrent mailers, at most 14 sends start in any clock second, evenly spaced; a
  * full second sends the caller to the next. The write costs one write unit per email (10,000 emails: about
  * 0.013 USD on demand), plus one per refused try (at most one per waiting copy per second); the items
@@ -100,12 +101,28 @@ public final class SendRate {
             long now = clock.millis();
             long second = now / 1000;
             long into = now % 1000;
+            long lastMoment = second * 1000 + FIRST_PLACE_MILLIS + SPREAD_MILLIS;
             if (into < FIRST_PLACE_MILLIS + SPREAD_MILLIS) {
                 long elapsed = Math.max(0, (into - FIRST_PLACE_MILLIS) * perSecond / SPREAD_MILLIS);
                 Long place = take(second, perSecond, Math.min(elapsed, perSecond - 1));
                 if (place != null) {
                     long at = second * 1000 + FIRST_PLACE_MILLIS + (place - 1) * SPREAD_MILLIS / perSecond;
-                    return sleep(at - clock.millis());
+                    if (!sleep(at - clock.millis())) {
+                        return false;
+                    }
+                    now = clock.millis();
+                    if (now < lastMoment) {
+                        return true;
+                    }
+                    // the place came back, or the wait for it ended, after its second's last moment (a slow write,
+                    // a stalled machine): sent now, the email could reach SES in the next second beside that
+                    // second's own places, so the place is left unused and one in a later second is taken
+                    if (now >= deadline) {
+                        return false;
+                    }
+                    if (now / 1000 > second) {
+                        continue;
+                    }
                 }
             }
             if (now >= deadline || !sleep((second + 1) * 1000 - now + ThreadLocalRandom.current().nextLong(20))) {

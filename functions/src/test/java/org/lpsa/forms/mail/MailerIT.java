@@ -167,46 +167,6 @@ class MailerIT {
         assertEquals(1, stack.sentTo("ana.perez@example.org").size());
     }
 
-    @Test
-    void concurrentMailersTogetherKeepToTheAccountsSendingRate() throws Exception {
-        stack.seedMeeting("demo", true);
-        int people = 8;
-        for (int i = 0; i < people; i++) {
-            byte[] event = new String(stack.sampleEvent("register-new.json"), StandardCharsets.UTF_8)
-                    .replace("Ana.Perez@Example.org", "paced" + i + "@example.org").getBytes(StandardCharsets.UTF_8);
-            assertEquals(201, TestStack.invoke(stack.registerHandler(), event).get("statusCode"));
-        }
-        String registrations = stack.table("RegistrationsTable");
-        Emulators.shared().sesRate(3);
-        try {
-            Map<String, Object> before = Emulators.shared().sesSending();
-            long firstSecond = System.currentTimeMillis() / 1000;
-            // four mailers at once, as four copies of the function would run: they share the rate through the Limits table
-            java.util.concurrent.ExecutorService copies = java.util.concurrent.Executors.newFixedThreadPool(4);
-            java.util.List<java.util.concurrent.Future<Mailer.Outcome>> outcomes = new java.util.ArrayList<>();
-            for (int i = 0; i < people; i++) {
-                Map<String, AttributeValue> key = Map.of("eventId", AttributeValue.fromS("demo"), "email", AttributeValue.fromS("paced" + i + "@example.org"));
-                outcomes.add(copies.submit(() -> stack.mailer().deliver(registrations, key, "t")));
-            }
-            for (var outcome : outcomes) {
-                assertEquals(Mailer.Outcome.SENT, outcome.get());
-            }
-            copies.shutdown();
-            Map<String, Object> after = Emulators.shared().sesSending();
-            assertEquals(((Number) before.get("throttled")).intValue(), ((Number) after.get("throttled")).intValue(), "SES throttled none");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> perSecond = (Map<String, Object>) after.get("accepted");
-            int peak = perSecond.entrySet().stream().filter(e -> Long.parseLong(e.getKey()) >= firstSecond)
-                    .mapToInt(e -> ((Number) e.getValue()).intValue()).max().orElse(0);
-            assertTrue(peak <= 3, "at most 3 sends in any second: " + perSecond);
-        } finally {
-            Emulators.shared().sesRate(null);
-        }
-        for (int i = 0; i < people; i++) {
-            assertEquals(1, stack.sentTo("paced" + i + "@example.org").size());
-        }
-    }
-
     private Mailer mailer(LinkTokens tokens, Mailer.Settings settings) {
         return mailer(stack.dynamo, tokens, settings);
     }
