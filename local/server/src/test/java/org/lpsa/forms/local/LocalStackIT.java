@@ -226,6 +226,11 @@ class LocalStackIT {
 
     @Test
     void aSourceSendingTwentyOneRegistrationsInSecondsGets429WhileAnotherSourceIsStillServed() throws Exception {
+        // a source's count is per clock minute: the whole burst, up to the late form, falls in one
+        long into = System.currentTimeMillis() % 60_000;
+        if (into > 50_000) {
+            Thread.sleep(60_000 - into + 50);
+        }
         int limited = 0;
         for (int i = 0; i < 21; i++) {
             String body = "{\"name\":\"Burst " + i + "\",\"email\":\"burst" + i + "@example.org\",\"organization\":\"x\","
