@@ -100,10 +100,9 @@ public final class SendRate {
         while (true) {
             long now = clock.millis();
             long second = now / 1000;
-            long into = now % 1000;
             long lastMoment = second * 1000 + FIRST_PLACE_MILLIS + SPREAD_MILLIS;
-            if (into < FIRST_PLACE_MILLIS + SPREAD_MILLIS) {
-                long elapsed = Math.max(0, (into - FIRST_PLACE_MILLIS) * perSecond / SPREAD_MILLIS);
+            if (now < lastMoment) {
+                long elapsed = Math.max(0, (now % 1000 - FIRST_PLACE_MILLIS) * perSecond / SPREAD_MILLIS);
                 Long place = take(second, perSecond, Math.min(elapsed, perSecond - 1));
                 if (place != null) {
                     long at = second * 1000 + FIRST_PLACE_MILLIS + (place - 1) * SPREAD_MILLIS / perSecond;
@@ -117,10 +116,7 @@ public final class SendRate {
                     // the place came back, or the wait for it ended, after its second's last moment (a slow write,
                     // a stalled machine): sent now, the email could reach SES in the next second beside that
                     // second's own places, so the place is left unused and one in a later second is taken
-                    if (now >= deadline) {
-                        return false;
-                    }
-                    if (now / 1000 > second) {
+                    if (now / 1000 > second && now < deadline) {
                         continue;
                     }
                 }
