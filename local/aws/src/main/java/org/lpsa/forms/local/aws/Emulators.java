@@ -96,9 +96,29 @@ public final class Emulators implements AutoCloseable {
         return s3;
     }
 
-    /** Changes the SES stand-in's sending rate: emails a second, 0 refuses every send, null lifts the limit. */
+    /**
+     * Changes the SES stand-in's sending rate: emails a second, 0 refuses every send, null lifts the limit.
+     * A rate of 1 or more returns once the clock second of the last send accepted before it has passed: SES
+     * would count that send (an earlier test's) as another sender's on the account, against the new rate.
+     */
     public void sesRate(Integer perSecond) {
         sesRateCall("PUT", "?perSecond=" + (perSecond == null ? "none" : perSecond));
+        if (perSecond == null || perSecond == 0) {
+            return;
+        }
+        while (true) {
+            Object last = sesSending().get("lastAcceptedMillis");
+            long now = System.currentTimeMillis();
+            if (last == null || ((Number) last).longValue() / 1000 < now / 1000) {
+                return;
+            }
+            try {
+                Thread.sleep(1000 - now % 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a second without sends", e);
+            }
+        }
     }
 
     /**
